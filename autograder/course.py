@@ -1,0 +1,71 @@
+"""Paths of the repository and nbgrader APIs bound to a working course folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+REPO = Path(__file__).resolve().parent.parent
+SOLUTIONS = REPO / "solutions"
+NOTEBOOKS = REPO / "notebooks"
+CONFIG_FILE = Path(__file__).resolve().parent / "nbgrader_config.py"
+
+
+def assignments() -> list[str]:
+    """The assignment names: one folder per assignment under solutions/."""
+    return sorted(p.name for p in SOLUTIONS.iterdir() if p.is_dir() and p.name.startswith("ch"))
+
+
+def check_assignment(name: str) -> None:
+    if name not in assignments():
+        raise SystemExit(f"unknown assignment {name!r}; known: {', '.join(assignments())}")
+
+
+def _ensure_alembic_on_path() -> None:
+    """nbgrader runs the ``alembic`` executable of this environment when it creates a gradebook."""
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+
+
+def course_config(course_root: Path, gradebook: Path) -> Config:
+    """The course's nbgrader configuration, rooted in ``course_root`` with ``gradebook`` as database."""
+    config = PyFileConfigLoader(CONFIG_FILE.name, path=str(CONFIG_FILE.parent)).load_config()
+    config.CourseDirectory.root = str(course_root)
+    config.CourseDirectory.db_url = f"sqlite:///{gradebook}"
+    return config
+
+
+def make_api(course_root: Path, gradebook: Path):
+    """An ``NbGraderAPI`` for a course folder holding ``solutions/<assignment>`` (the source)."""
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    _ensure_alembic_on_path()
+    config = course_config(course_root, gradebook)
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    api.log.setLevel("ERROR")
+    return api
+
+
+def stage_course(assignment: str, course_root: Path, gradebook: Path):
+    """Copy an assignment's source into ``course_root``, generate its student version, return the API.
+
+    Generating also records every graded cell, hidden tests included, in ``gradebook``: autograde
+    restores the test cells from there, whatever a submission did to them.
+    """
+    check_assignment(assignment)
+    source = course_root / "solutions" / assignment
+    if source.exists():
+        shutil.rmtree(source)
+    shutil.copytree(SOLUTIONS / assignment, source, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    api = make_api(course_root, gradebook)
+    result = api.generate_assignment(assignment, force=True, create=True)
+    if not result["success"]:
+        raise RuntimeError(f"nbgrader could not generate {assignment}:\n{result.get('error') or result.get('log')}")
+    return api

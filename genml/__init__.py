@@ -1,0 +1,8 @@
+"""Helpers shared by the chapters and exercise notebooks: data sets, demo plots, the figure helper.
+
+This package never holds exercise answers.
+"""
+
+from genml.figures import interactive_figure
+
+__all__ = ["interactive_figure"]

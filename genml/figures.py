@@ -1,0 +1,190 @@
+"""One figure helper for every slider demo of the course.
+
+``interactive_figure(plot, degree=range(1, 16), noise=[0.1, 0.3])`` gives
+
+* live ipywidgets sliders when a kernel is attached to a front end (JupyterLab), and
+* a self-contained HTML figure when the book is built: every combination of slider values is
+  rendered once into a small PNG frame, and a few lines of JavaScript swap frames as the reader moves
+  the range inputs. No kernel, no network.
+
+The book build switches to the static form by setting ``GENML_STATIC_FIGURES=1`` (the Sphinx
+extension :mod:`genml.book_extension` does it before any notebook runs).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import itertools
+import json
+import os
+from collections.abc import Callable, Sequence
+
+STATIC_ENV = "GENML_STATIC_FIGURES"
+MAX_FIGURE_BYTES = 2_000_000
+PNG_COLOURS = 64
+
+
+def static_mode() -> bool:
+    """True when figures must be rendered for a static page (the book build)."""
+    return os.environ.get(STATIC_ENV, "") not in ("", "0")
+
+
+def _check_sliders(sliders: dict[str, Sequence]) -> dict[str, list]:
+    if not sliders:
+        raise ValueError("interactive_figure needs at least one slider, e.g. degree=range(1, 16)")
+    checked = {}
+    for name, values in sliders.items():
+        values = list(values)
+        if not values:
+            raise ValueError(f"slider {name!r} has no values")
+        checked[name] = values
+    return checked
+
+
+def _png_bytes(fig) -> bytes:
+    """Render a matplotlib figure to a palette PNG (small enough for many frames)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    small = image.quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT)
+    out = io.BytesIO()
+    small.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def render_frames(plot: Callable, sliders: dict[str, list]) -> tuple[list[str], list[int]]:
+    """Render every slider combination; return the distinct frames and, per combination, its frame."""
+    import matplotlib.pyplot as plt
+
+    frames: list[str] = []
+    seen: dict[bytes, int] = {}
+    index: list[int] = []
+    names = list(sliders)
+    for combo in itertools.product(*sliders.values()):
+        fig = plot(**dict(zip(names, combo)))
+        data = _png_bytes(fig)
+        plt.close(fig)
+        if data not in seen:
+            seen[data] = len(frames)
+            frames.append(base64.b64encode(data).decode("ascii"))
+        index.append(seen[data])
+    return frames, index
+
+
+_SCRIPT = """
+(function () {
+  var root = document.getElementById(%(id)s);
+  var frames = %(frames)s, index = %(index)s, sizes = %(sizes)s;
+  var inputs = root.querySelectorAll("input[type=range]");
+  var image = root.querySelector("img");
+  function update() {
+    var flat = 0;
+    for (var i = 0; i < inputs.length; i++) {
+      flat = flat * sizes[i] + Number(inputs[i].value);
+      var shown = inputs[i].parentNode.querySelector("output");
+      shown.textContent = JSON.parse(inputs[i].dataset.values)[Number(inputs[i].value)];
+    }
+    image.src = "data:image/png;base64," + frames[index[flat]];
+    root.dataset.frame = String(index[flat]);
+  }
+  for (var i = 0; i < inputs.length; i++) { inputs[i].addEventListener("input", update); }
+  update();
+})();
+"""
+
+
+def _label(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class StaticFigure:
+    """A precomputed slider figure that renders as self-contained HTML."""
+
+    def __init__(self, plot: Callable, sliders: dict[str, list], defaults: dict, title: str):
+        self.sliders = sliders
+        self.defaults = defaults
+        self.title = title
+        self.frames, self.index = render_frames(plot, sliders)
+        digest = hashlib.sha256("".join(self.frames).encode()).hexdigest()[:12]
+        self.element_id = f"genml-figure-{digest}"
+        size = len(self._repr_html_())
+        if size > MAX_FIGURE_BYTES:
+            raise ValueError(
+                f"static figure {title!r} weighs {size / 1e6:.2f} MB, over the "
+                f"{MAX_FIGURE_BYTES / 1e6:.0f} MB budget: use fewer slider values or a smaller figure"
+            )
+
+    def _controls(self) -> str:
+        rows = []
+        for name, values in self.sliders.items():
+            start = values.index(self.defaults[name])
+            labels = json.dumps([_label(v) for v in values])
+            rows.append(
+                '<label class="genml-slider">'
+                f"<span>{html.escape(name)}</span> "
+                f'<input type="range" min="0" max="{len(values) - 1}" step="1" value="{start}" '
+                f'data-name="{html.escape(name)}" data-values="{html.escape(labels)}" '
+                f'aria-label="{html.escape(name)}"> '
+                f"<output>{html.escape(_label(values[start]))}</output></label>"
+            )
+        return "\n".join(rows)
+
+    def _repr_html_(self) -> str:
+        script = _SCRIPT % {
+            "id": json.dumps(self.element_id),
+            "frames": json.dumps(self.frames),
+            "index": json.dumps(self.index),
+            "sizes": json.dumps([len(v) for v in self.sliders.values()]),
+        }
+        return (
+            f'<div class="genml-figure" id="{self.element_id}">'
+            f'<div class="genml-controls">{self._controls()}</div>'
+            f'<img alt="{html.escape(self.title)}" style="max-width:100%">'
+            f"</div>\n<script>{script}</script>"
+        )
+
+
+def _live_figure(plot: Callable, sliders: dict[str, list], defaults: dict):
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    controls = {
+        name: widgets.SelectionSlider(
+            options=[(_label(v), v) for v in values], value=defaults[name], description=name,
+            continuous_update=False,
+        )
+        for name, values in sliders.items()
+    }
+
+    def draw(**params):
+        fig = plot(**params)
+        display(fig)
+        plt.close(fig)
+
+    output = widgets.interactive_output(draw, controls)
+    return widgets.VBox([widgets.HBox(list(controls.values())), output])
+
+
+def interactive_figure(plot: Callable, *, title: str = "interactive figure", defaults: dict | None = None,
+                       **sliders: Sequence):
+    """Turn ``plot(**params) -> matplotlib.figure.Figure`` and slider values into an interactive figure.
+
+    Each keyword names a parameter of ``plot`` and gives the values its slider walks through.
+    ``defaults`` picks the starting value of any slider (else its first value).
+    Returns live ipywidgets in a kernel, or a :class:`StaticFigure` in a book build.
+    """
+    checked = _check_sliders(sliders)
+    start = {name: values[0] for name, values in checked.items()}
+    for name, value in (defaults or {}).items():
+        if name not in checked or value not in checked[name]:
+            raise ValueError(f"default {name}={value!r} is not one of that slider's values")
+        start[name] = value
+    if static_mode():
+        return StaticFigure(plot, checked, start, title)
+    return _live_figure(plot, checked, start)
