@@ -65,7 +65,8 @@ def _read_scores(api, assignment: str, result: Result) -> None:
             result.status, result.reason = "error", result.reason or "no grades recorded"
             return
         for grade in notebook.grades:
-            result.cell_scores[grade.name] = grade.score if grade.auto_score is not None or grade.manual_score is not None else None
+            graded = grade.auto_score is not None or grade.manual_score is not None
+            result.cell_scores[grade.name] = grade.score if graded else None
 
 
 def grade_student(api, assignment: str, student_dir: Path, course_root: Path) -> Result:
@@ -82,7 +83,8 @@ def grade_student(api, assignment: str, student_dir: Path, course_root: Path) ->
     shutil.copy(notebook, target / notebook.name)
     outcome = api.autograde(assignment, result.student_id, force=True, create=True)
     if not outcome["success"]:
-        result.status, result.reason = "error", f"autograde failed: {_last_line(outcome.get('error') or outcome.get('log'))}"
+        detail = _last_line(outcome.get("error") or outcome.get("log"))
+        result.status, result.reason = "error", f"autograde failed: {detail}"
         return result
     _read_scores(api, assignment, result)
     return result
@@ -119,8 +121,7 @@ def grade(assignment: str, submissions: Path, out: Path) -> list[Result]:
         results.append(grade_student(api, assignment, student_dir, course_root))
         elapsed = time.monotonic() - start
         eta = elapsed / number * (len(students) - number)
-        status = results[-1].status if results[-1].status != "graded" else "graded"
-        print(f"[{number}/{len(students)}] {student_dir.name}: {status}  (elapsed {elapsed:.0f}s, eta {eta:.0f}s)",
-              file=sys.stderr)
+        print(f"[{number}/{len(students)}] {student_dir.name}: {results[-1].status}"
+              f"  (elapsed {elapsed:.0f}s, eta {eta:.0f}s)", file=sys.stderr)
     write_csv(out / "grades.csv", assignment, results)
     return results

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 STATIC_ENV = "GENML_STATIC_FIGURES"
 MAX_FIGURE_BYTES = 2_000_000
-PNG_COLOURS = 64
+PNG_COLOURS = 32
 
 
 def static_mode() -> bool:
@@ -66,7 +66,7 @@ def render_frames(plot: Callable, sliders: dict[str, list]) -> tuple[list[str], 
     index: list[int] = []
     names = list(sliders)
     for combo in itertools.product(*sliders.values()):
-        fig = plot(**dict(zip(names, combo)))
+        fig = plot(**dict(zip(names, combo, strict=True)))
         data = _png_bytes(fig)
         plt.close(fig)
         if data not in seen:

@@ -1,0 +1,51 @@
+"""The book builds from clean without warnings and holds what the syllabus asks for."""
+
+import re
+
+import nbformat
+
+from tests.conftest import ASSIGNMENTS
+from tests.test_leaks import html_text
+
+
+def test_book_builds_from_clean_without_warnings(book_build):
+    result, html = book_build
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-5000:]
+    # Sphinx reports "<where>: WARNING: <what>" (kernels' own "WARNING |" log lines are not Sphinx's).
+    assert "WARNING:" not in log, [line for line in log.splitlines() if "WARNING:" in line]
+    assert "build succeeded" in log
+    assert (html / "index.html").is_file()
+
+
+def test_every_page_of_the_toc_is_built(html_dir):
+    assert (html_dir / "book" / "intro.html").is_file()
+    assert (html_dir / "book" / "ch01_overfitting.html").is_file()
+    for assignment in ASSIGNMENTS:
+        assert (html_dir / "notebooks" / assignment / f"{assignment}.html").is_file()
+
+
+def test_chapter_one_has_static_interactive_figures(html_dir):
+    page = (html_dir / "book" / "ch01_overfitting.html").read_text()
+    figures = re.findall(r'<div class="genml-figure" id="([\w-]+)">', page)
+    assert len(figures) == 2, "the overfitting explorer and the overfitting machine"
+    assert page.count('type="range"') == 5, "explorer: degree, noise, points; machine: degree, lambda"
+    assert page.count("data:image/png;base64,") >= 2
+    assert "application/vnd.jupyter.widget" not in page, "no live widget (would need a kernel and a CDN)"
+
+
+def test_numbers_in_prose_are_glued_from_executed_cells(html_dir):
+    text = html_text(html_dir / "book" / "ch01_overfitting.html")
+    assert "{glue" not in text
+    best = re.search(r"bottoms out at epoch (\d+) at ([\d.]+)", text)
+    assert best, "the learning-curve paragraph quotes the computed best epoch"
+    assert 1 < int(best.group(1)) < 3000
+
+
+def test_exercise_page_is_the_student_version_unexecuted(html_dir):
+    for assignment in ASSIGNMENTS:
+        text = html_text(html_dir / "notebooks" / assignment / f"{assignment}.html")
+        assert "raise NotImplementedError()" in text
+        assert "Traceback" not in text, "exercise pages are shown without outputs"
+        student = nbformat.read(f"notebooks/{assignment}/{assignment}.ipynb", as_version=4)
+        assert all(not c.get("outputs") for c in student.cells if c.cell_type == "code")

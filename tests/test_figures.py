@@ -1,0 +1,69 @@
+"""The figure helper: static frames for the book, live sliders in a kernel, clear errors."""
+
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pytest
+
+from genml import figures
+from genml.figures import StaticFigure, interactive_figure
+
+
+def line_plot(slope, offset=0.0):
+    fig, ax = plt.subplots(figsize=(2, 1.5), dpi=50)
+    ax.plot([0, 1], [offset, offset + slope])
+    ax.set_ylim(-3, 3)
+    return fig
+
+
+@pytest.fixture
+def static(monkeypatch):
+    monkeypatch.setenv(figures.STATIC_ENV, "1")
+
+
+def test_static_mode_renders_one_frame_per_distinct_combination(static):
+    fig = interactive_figure(line_plot, slope=[-1, 0, 1], offset=[0.0, 1.0])
+    assert isinstance(fig, StaticFigure)
+    assert len(fig.index) == 6
+    assert len(fig.frames) == 6
+    assert len(set(fig.frames)) == 6
+
+
+def test_identical_frames_are_stored_once(static):
+    fig = interactive_figure(lambda slope, unused: line_plot(slope), slope=[0, 1], unused=[1, 2, 3])
+    assert len(fig.index) == 6 and len(fig.frames) == 2
+    assert fig.index == [0, 0, 0, 1, 1, 1]
+
+
+def test_static_html_has_range_inputs_frames_and_no_network(static):
+    page = interactive_figure(line_plot, defaults={"slope": 1}, slope=[-1, 0, 1], offset=[0.0, 0.5])._repr_html_()
+    inputs = re.findall(r'<input type="range" min="0" max="(\d+)" step="1" value="(\d+)"', page)
+    assert inputs == [("2", "2"), ("1", "0")]
+    assert "http://" not in page and "https://" not in page
+    assert page.count("<script>") == 1
+
+
+def test_over_budget_figure_is_refused_with_advice(static, monkeypatch):
+    monkeypatch.setattr(figures, "MAX_FIGURE_BYTES", 1000)
+    with pytest.raises(ValueError, match="budget"):
+        interactive_figure(line_plot, slope=[0, 1])
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"slope": []}, {"slope": [0, 1], "defaults": {"slope": 5}}])
+def test_bad_slider_specifications_raise_value_error(static, kwargs):
+    with pytest.raises(ValueError):
+        interactive_figure(line_plot, **kwargs)
+
+
+def test_live_mode_gives_one_slider_per_parameter(monkeypatch):
+    import ipywidgets
+
+    monkeypatch.delenv(figures.STATIC_ENV, raising=False)
+    box = interactive_figure(line_plot, defaults={"offset": 0.5}, slope=[-1, 0, 1], offset=[0.0, 0.5])
+    sliders = box.children[0].children
+    assert [s.description for s in sliders] == ["slope", "offset"]
+    assert all(isinstance(s, ipywidgets.SelectionSlider) for s in sliders)
+    assert sliders[1].value == 0.5
