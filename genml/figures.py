@@ -125,7 +125,8 @@ class StaticFigure:
             start = values.index(self.defaults[name])
             labels = json.dumps([_label(v) for v in values])
             rows.append(
-                '<label class="genml-slider">'
+                '<label class="genml-slider" style="display:inline-flex;align-items:center;gap:0.4em;'
+                'margin-right:1.5em">'
                 f"<span>{html.escape(name)}</span> "
                 f'<input type="range" min="0" max="{len(values) - 1}" step="1" value="{start}" '
                 f'data-name="{html.escape(name)}" data-values="{html.escape(labels)}" '

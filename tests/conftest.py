@@ -34,8 +34,11 @@ def book_build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
 
 
 @pytest.fixture(scope="session")
-def html_dir(book_build) -> Path:
-    result, html = book_build
+def html_dir(request) -> Path:
+    """The clean build's HTML folder; BOOK_HTML=<folder> reuses an existing build while iterating."""
+    if os.environ.get("BOOK_HTML"):
+        return Path(os.environ["BOOK_HTML"])
+    result, html = request.getfixturevalue("book_build")
     assert result.returncode == 0, f"book build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return html
 
