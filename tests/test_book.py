@@ -18,6 +18,19 @@ def test_book_builds_from_clean_without_warnings(book_build):
     assert (html / "index.html").is_file()
 
 
+def test_rebuild_with_nothing_changed_executes_nothing(book_build, html_dir):
+    from tests.conftest import VENV_BIN, run
+
+    output = html_dir.parent.parent
+    # --all re-reads every page, so each executed chapter must come from jupyter-cache.
+    result = run([f"{VENV_BIN}/jupyter-book", "build", "--all", "--path-output", str(output),
+                  "-W", "-n", "--keep-going", "."])
+    assert result.returncode == 0, result.stdout[-3000:]
+    log = result.stdout + result.stderr
+    assert "Executing notebook" not in log, "jupyter-cache should serve every executed chapter"
+    assert "Cached executed notebook" not in log
+
+
 def test_every_page_of_the_toc_is_built(html_dir):
     assert (html_dir / "book" / "intro.html").is_file()
     assert (html_dir / "book" / "ch01_overfitting.html").is_file()
