@@ -83,6 +83,8 @@ def _draw_fit(ax, data: NoisySine, degree: int, lam: float) -> None:
                label="validation")
     ax.scatter(data.x_train, data.y_train, s=28, color=TRAIN_COLOUR, zorder=3, label="train")
     ax.set_ylim(-2.2, 2.2)
+    ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])  # few, plain tick labels keep the many frames quick to draw
+    ax.set_yticks([-2, 0, 2], ["-2", "0", "2"])
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.legend(loc="lower left", fontsize=7, ncol=2)
@@ -104,6 +106,7 @@ def plot_overfitting_explorer(degree: int, noise: float, n_points: int, max_degr
     ticks = [1e-4, 1e-2, 1, 1e2]
     right.set_yticks(ticks, [f"{t:g}" for t in ticks])  # plain labels: mathtext ticks are slow to draw
     right.minorticks_off()
+    right.set_xticks([1, 5, 10, 15], ["1", "5", "10", "15"])
     right.set_xlabel("polynomial degree")
     right.set_title(f"degree {degree}: train {curves[degree - 1, 0]:.3f}, val {curves[degree - 1, 1]:.3f}",
                     fontsize=9)

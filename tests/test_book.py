@@ -3,7 +3,9 @@
 import re
 
 import nbformat
+import pytest
 
+from autograder.course import REPO
 from tests.conftest import ASSIGNMENTS
 from tests.test_leaks import html_text
 
@@ -45,6 +47,29 @@ def test_chapter_one_has_static_interactive_figures(html_dir):
     assert page.count('type="range"') == 5, "explorer: degree, noise, points; machine: degree, lambda"
     assert page.count("data:image/png;base64,") >= 2
     assert "application/vnd.jupyter.widget" not in page, "no live widget (would need a kernel and a CDN)"
+
+
+CHAPTERS = sorted(p.stem for p in (REPO / "book").glob("ch*.md"))
+# Chapters whose syllabus entry asks for slider figures, and how many.
+SLIDER_FIGURES = {"ch01_overfitting": 2, "ch04_bias_variance": 1, "ch06_early_stopping": 1,
+                  "ch07_early_stopping_l2": 1, "ch08_weight_decay_dropout": 1, "ch09_augmentation": 2}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_is_built_with_its_assignment_and_rendered_roles(html_dir, chapter):
+    page = html_dir / "book" / f"{chapter}.html"
+    assert page.is_file(), f"{chapter} is not in _toc.yml"
+    text = html_text(page)
+    for role in ("{glue", "{cite", "{eq}", "{doc}"):
+        assert role not in text, f"{chapter}: unrendered {role}"
+    assert (html_dir / "notebooks" / chapter / f"{chapter}.html").is_file(), f"{chapter}: assignment page missing"
+    assert "Traceback (most recent call last)" not in text, f"{chapter}: a cell raised"
+
+
+@pytest.mark.parametrize(("chapter", "count"), SLIDER_FIGURES.items())
+def test_slider_chapters_have_their_static_figures(html_dir, chapter, count):
+    page = (html_dir / "book" / f"{chapter}.html").read_text()
+    assert len(re.findall(r'<div class="genml-figure" id="[\w-]+">', page)) >= count
 
 
 def test_numbers_in_prose_are_glued_from_executed_cells(html_dir):

@@ -1,0 +1,128 @@
+"""Images and demo plots for the chapter on data augmentation.
+
+The sample photograph is Grace Hopper's public-domain portrait that matplotlib ships with its sample
+data (no download). Warps here go through PyTorch's ``affine_grid`` / ``grid_sample`` and matrices
+through matplotlib's ``Affine2D``: library tools for the figures, not the exercises' from-scratch code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def letter_f() -> np.ndarray:
+    """The 5x5 grayscale letter "F" of the walk-through (1 = white stroke, 0 = black background)."""
+    return np.array([[0, 0, 0, 0, 0],
+                     [0, 1, 1, 1, 0],
+                     [0, 1, 0, 0, 0],
+                     [0, 1, 1, 0, 0],
+                     [0, 0, 0, 0, 0]], dtype=float)
+
+
+@cache
+def _hopper_rgb() -> np.ndarray:
+    import matplotlib.cbook as cbook
+    import matplotlib.image as mpimg
+
+    with cbook.get_sample_data("grace_hopper.jpg") as handle:
+        return mpimg.imread(handle, format="jpg")
+
+
+def sample_image(size: int = 64, gray: bool = True) -> np.ndarray:
+    """Grace Hopper's portrait, square-cropped and downscaled to ``size`` x ``size``, values in [0, 1].
+
+    Returns a new array of shape ``(size, size)`` if ``gray`` else ``(size, size, 3)``.
+    """
+    return _sample_image(size, gray).copy()
+
+
+@cache
+def _sample_image(size: int, gray: bool) -> np.ndarray:
+    import torch
+    import torch.nn.functional as F
+
+    rgb = _hopper_rgb().astype(np.float32) / 255.0  # (600, 512, 3)
+    side = min(rgb.shape[:2])
+    top = (rgb.shape[0] - side) // 4  # keep the face, which sits in the upper part
+    square = torch.from_numpy(np.ascontiguousarray(rgb[top:top + side, :side])).permute(2, 0, 1)[None]
+    small = F.interpolate(square, size=(size, size), mode="bilinear", antialias=True, align_corners=False)[0]
+    small = small.clamp(0, 1).permute(1, 2, 0).numpy().astype(float)
+    if gray:
+        return small @ np.array([0.299, 0.587, 0.114])
+    return small
+
+
+def affine_about_centre(angle: float = 0.0, scale: float = 1.0, shear: float = 0.0, tx: float = 0.0,
+                        ty: float = 0.0, flip: bool = False, size: int = 64) -> np.ndarray:
+    """3x3 matrix (x = column, y = row, pixel centres at integers) built with matplotlib's Affine2D:
+    move the centre to the origin, flip, shear, scale, rotate, move back, then translate."""
+    from matplotlib.transforms import Affine2D
+
+    c = (size - 1) / 2.0
+    t = Affine2D().translate(-c, -c)
+    if flip:
+        t = t.scale(-1.0, 1.0)
+    t = t.skew(np.arctan(shear), 0.0).scale(scale).rotate_deg(angle).translate(c + tx, c + ty)
+    return t.get_matrix().copy()
+
+
+def warp_torch(image: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """Bilinear inverse-mapping warp of a 2-D image with PyTorch's ``grid_sample`` (zeros outside)."""
+    import torch
+    import torch.nn.functional as F
+
+    h, w = image.shape
+    # normalised coordinates u = 2 x / (W - 1) - 1 (align_corners=True: -1 and 1 are the corner centres)
+    to_norm = np.array([[2.0 / (w - 1), 0, -1], [0, 2.0 / (h - 1), -1], [0, 0, 1]])
+    theta = to_norm @ np.linalg.inv(matrix) @ np.linalg.inv(to_norm)  # output -> input, normalised
+    grid = F.affine_grid(torch.tensor(theta[None, :2], dtype=torch.float64), [1, 1, h, w], align_corners=True)
+    out = F.grid_sample(torch.tensor(image[None, None], dtype=torch.float64), grid, mode="bilinear",
+                        padding_mode="zeros", align_corners=True)
+    return out[0, 0].numpy()
+
+
+def _show(ax, image, title):
+    ax.imshow(image, cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_title(title, fontsize=8)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def plot_geometric_explorer(angle: float, scale: float, shear: float, tx: float, flip: int, size: int = 64):
+    """Original, transformed image and the 3x3 matrix of the transform (about the image centre)."""
+    image = sample_image(size)
+    m = affine_about_centre(angle=angle, scale=scale, shear=shear, tx=tx, flip=bool(flip), size=size)
+    fig, axes = plt.subplots(1, 3, figsize=(6.4, 2.3), dpi=72, gridspec_kw={"width_ratios": [1, 1, 1.2]})
+    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.86, wspace=0.08)
+    _show(axes[0], image, "original")
+    _show(axes[1], warp_torch(image, m), "transformed (bilinear)")
+    axes[2].axis("off")
+    rows = "\n".join("[" + " ".join(f"{v:7.2f}" for v in row) + " ]" for row in m)
+    axes[2].text(0.0, 0.5, "matrix M (x = column, y = row):\n" + rows, family="monospace", fontsize=8,
+                 va="center")
+    return fig
+
+
+def plot_augmentation_workshop(brightness: float, contrast: float, noise: float, size: int = 64):
+    """The sample image with additive brightness, contrast about the mean and Gaussian noise, clipped."""
+    image = sample_image(size)
+    rng = np.random.default_rng(0)
+    mean = image.mean()
+    out = mean + contrast * (image - mean) + brightness + noise * rng.standard_normal(image.shape)
+    clipped = np.clip(out, 0, 1)
+    fig, axes = plt.subplots(1, 3, figsize=(6.4, 2.4), dpi=72)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.14, top=0.86, wspace=0.25)
+    _show(axes[0], image, "original")
+    _show(axes[1], clipped, "augmented, clipped to [0, 1]")
+    bins = np.linspace(0, 1, 33)
+    axes[2].hist(image.ravel(), bins=bins, alpha=0.6, label="original")
+    axes[2].hist(clipped.ravel(), bins=bins, alpha=0.6, label="augmented")
+    axes[2].set_yticks([])
+    axes[2].set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+    axes[2].tick_params(labelsize=7)
+    axes[2].set_title(f"clipped: {np.mean((out < 0) | (out > 1)):.0%} of pixels", fontsize=8)
+    axes[2].legend(fontsize=6)
+    return fig

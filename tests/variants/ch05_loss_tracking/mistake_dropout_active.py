@@ -1,0 +1,14 @@
+# Disables gradients but never switches to evaluation mode: dropout stays active.
+# expect-lose: evaluate_mode_tests
+# %% evaluate_solution
+def evaluate(model, loss_fn, batches):
+    total, count = 0.0, 0
+    with torch.no_grad():
+        for x, y in batches:
+            if x.shape[0] != y.shape[0]:
+                raise ValueError("size mismatch")
+            total += loss_fn(model(x), y).item() * x.shape[0]
+            count += x.shape[0]
+    if count == 0:
+        raise ValueError("no batches")
+    return total / count
