@@ -103,8 +103,25 @@ def write_csv(path: Path, assignment: str, results: list[Result]) -> None:
             writer.writerow([r.student_id, assignment, f"{score:g}", f"{max_score:g}", *per_cell, r.status, r.reason])
 
 
-def grade(assignment: str, submissions: Path, out: Path) -> list[Result]:
-    """Grade every ``<student_id>/<assignment>.ipynb`` under ``submissions``; write ``out/grades.csv``."""
+def grade(assignment: str, submissions: Path, out: Path, **options) -> list[Result]:
+    """Grade a class in parallel and hardened (see ``autograder.parallel.grade_class``); write ``out/grades.csv``.
+
+    ``options``: ``workers``, ``force``, ``dask``, ``limits`` (``cell_timeout``, ``wall_timeout``,
+    ``memory_mb``, ``max_output_kb``), ``feedback``, ``show_hidden_tests``.
+    """
+    from autograder.parallel import grade_class
+
+    records = grade_class(assignment, Path(submissions), Path(out), **options)
+    results = []
+    for record in records:
+        scores = {g["name"]: (g["manual_score"] if g["manual_score"] is not None else g["auto_score"])
+                  for g in record.get("grades", [])}
+        results.append(Result(record["student_id"], record["status"], record.get("reason", ""), scores))
+    return results
+
+
+def grade_serial(assignment: str, submissions: Path, out: Path) -> list[Result]:
+    """The first, serial version: one nbgrader course, students one after the other (no sandbox)."""
     submissions, out = submissions.resolve(), out.resolve()
     if not submissions.is_dir():
         raise SystemExit(f"submissions folder not found: {submissions}")

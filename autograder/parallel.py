@@ -1,0 +1,465 @@
+"""Grade a class in parallel: one isolated nbgrader autograde per submission, merged into one gradebook.
+
+The coordinator (this module, one process) stages the assignment once with nbgrader's
+``generate_assignment`` into ``<out>/course`` and ``<out>/gradebook.db``, then hands each submission to a
+worker (``autograder.worker``): a long-lived process per core, or a Dask cluster with ``--dask``. Every
+worker grades in a fresh temporary course holding a copy of the assignment-only gradebook, so the scores
+are nbgrader's own. Only the coordinator writes the class gradebook, one student at a time; after a
+student's grades are committed, ``<out>/results/<student_id>.json`` is written atomically, which is what
+makes a rerun skip that student. A run killed at any point leaves at most one student half-merged, and
+that student is regraded (their submission replaced) on the next run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import queue
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from autograder.course import REPO, SOLUTIONS, stage_course
+from autograder.worker import kill_group, run_isolated, timeout_result
+
+DEFAULT_LIMITS = {"cell_timeout": 60, "memory_mb": 2048, "wall_timeout": 600, "max_output_kb": 1024}
+
+
+@dataclass
+class Submission:
+    student_id: str
+    notebook: str | None  # nbformat 4 JSON text, or None when it cannot be graded
+    reason: str = ""
+    digest: str = ""
+
+
+# --------------------------------------------------------------------------- reading submissions
+
+
+def _safe_extract(archive: Path, target: Path, assignment: str) -> Path:
+    with zipfile.ZipFile(archive) as zf:
+        total = 0
+        for member in zf.infolist():
+            name = Path(member.filename)
+            if name.is_absolute() or ".." in name.parts:
+                raise SystemExit(f"refusing {archive}: unsafe path {member.filename!r} in the zip")
+            total += member.file_size
+        if total > 4 * 1024**3:
+            raise SystemExit(f"refusing {archive}: more than 4 GB uncompressed")
+        zf.extractall(target)
+    entries = [p for p in target.iterdir() if not p.name.startswith((".", "__MACOSX"))]
+    if len(entries) == 1 and entries[0].is_dir():  # a zip of the submissions folder itself
+        only = entries[0]
+        if not (only / f"{assignment}.ipynb").exists() and not (only / assignment).is_dir():
+            return only
+    return target
+
+
+def read_notebook(path: Path) -> tuple[str | None, str]:
+    """The notebook as nbformat 4 JSON text, or None and why it cannot be graded."""
+    data = path.read_bytes()
+    if not data.strip():
+        return None, "not a valid notebook: the file is empty"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, f"not a valid notebook: not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})"
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, f"not a valid notebook: invalid JSON ({error.msg} at line {error.lineno})"
+    if not isinstance(raw, dict) or "nbformat" not in raw:
+        return None, "not a valid notebook: JSON without an nbformat version"
+    try:
+        notebook = nbformat.reads(text, as_version=4)
+        nbformat.validate(notebook)
+    except Exception as error:
+        return None, f"not a valid notebook: {type(error).__name__}: {str(error).splitlines()[0][:200]}"
+    note = f"converted from nbformat {raw.get('nbformat')}" if raw.get("nbformat") != 4 else ""
+    return nbformat.writes(notebook), note
+
+
+def collect(assignment: str, submissions: Path, scratch: Path) -> list[Submission]:
+    """Every student under ``submissions`` (a folder or a zip): ``<id>/<a>.ipynb`` or ``<id>/<a>/<a>.ipynb``."""
+    if submissions.is_file() and zipfile.is_zipfile(submissions):
+        submissions = _safe_extract(submissions, scratch / "unzipped", assignment)
+    if not submissions.is_dir():
+        raise SystemExit(f"submissions folder or zip not found: {submissions}")
+    name = f"{assignment}.ipynb"
+    result = []
+    for folder in sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith((".", "__"))):
+        candidates = [folder / name, folder / assignment / name]
+        found = [c for c in candidates if c.is_file()]
+        if not found:
+            seen = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.ipynb")
+                          if ".ipynb_checkpoints" not in p.parts)
+            result.append(Submission(folder.name, None, f"no {name} in the submission (found: "
+                                                          f"{', '.join(seen) or 'no notebook'})"))
+            continue
+        data = found[0].read_bytes()
+        text, note = read_notebook(found[0])
+        digest = hashlib.sha256(data).hexdigest()
+        if text is None:
+            result.append(Submission(folder.name, None, note, digest))
+        else:
+            result.append(Submission(folder.name, text, note, digest))
+    if not result:
+        raise SystemExit(f"no student folders in {submissions} (expected <student_id>/{name})")
+    return result
+
+
+# --------------------------------------------------------------------------- the class gradebook
+
+
+def _cell_ids(assignment: str) -> list[str]:
+    notebook = nbformat.read(SOLUTIONS / assignment / f"{assignment}.ipynb", as_version=4)
+    return [c.metadata["nbgrader"]["grade_id"] for c in notebook.cells
+            if c.metadata.get("nbgrader", {}).get("grade_id")]
+
+
+def _source_digest(assignment: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted((SOLUTIONS / assignment).rglob("*")):
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+            digest.update(str(path.relative_to(SOLUTIONS)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def stage(assignment: str, out: Path) -> bool:
+    """Run nbgrader's generate_assignment for the class gradebook (once per source version).
+
+    Also keeps ``<out>/.template.db``, the gradebook with the assignment and no student, that each
+    worker copies. Returns True if the assignment was (re)staged.
+    """
+    marker, template, gradebook = out / ".staged", out / ".template.db", out / "gradebook.db"
+    digest = _source_digest(assignment)
+    if marker.is_file() and marker.read_text() == digest and template.is_file() and gradebook.is_file():
+        return False
+    marker.unlink(missing_ok=True)
+    if not any((out / "results").glob("*.json")):  # nothing recorded yet: start clean (e.g. after a kill)
+        gradebook.unlink(missing_ok=True)
+        shutil.rmtree(out / "course", ignore_errors=True)
+    fresh = not gradebook.is_file()
+    stage_course(assignment, out / "course", gradebook)
+    with tempfile.TemporaryDirectory(prefix="autograder-stage-") as tmp:
+        if fresh:
+            shutil.copy(gradebook, Path(tmp) / "template.db")
+        else:
+            stage_course(assignment, Path(tmp) / "course", Path(tmp) / "template.db")
+        shutil.copy(Path(tmp) / "template.db", out / ".template.part")
+        os.replace(out / ".template.part", template)
+    _atomic_write(marker, digest)
+    return True
+
+
+def open_gradebook(out: Path):
+    import warnings
+
+    from nbgrader.api import Gradebook
+
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    return Gradebook(f"sqlite:///{out / 'gradebook.db'}")
+
+
+def merge(gb, assignment: str, result: dict) -> None:
+    """Record one student's grades in the class gradebook with nbgrader's Gradebook API (one commit)."""
+    from nbgrader.api import MissingEntry
+
+    student_id = result["student_id"]
+    gb.update_or_create_student(student_id)
+    try:
+        gb.remove_submission(assignment, student_id)
+    except MissingEntry:
+        pass
+    gb.add_submission(assignment, student_id)
+    notebook = gb.find_submission_notebook(assignment, assignment, student_id)
+    worker = {g["name"]: g for g in result.get("grades", [])}
+    for grade in notebook.grades:
+        if result["status"] == "graded" and grade.name in worker:
+            grade.auto_score = worker[grade.name]["auto_score"]
+            grade.manual_score = worker[grade.name]["manual_score"]
+            grade.needs_manual_grade = worker[grade.name]["needs_manual_grade"]
+        else:  # nbgrader's rule for a missing notebook: zero, nothing to grade by hand
+            grade.auto_score, grade.needs_manual_grade = 0, False
+    comments = {c["name"]: c for c in result.get("comments", [])}
+    for comment in notebook.comments:
+        if comment.name in comments:
+            comment.auto_comment = comments[comment.name]["auto_comment"]
+    gb.db.commit()
+
+
+def _atomic_write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def store(gb, out: Path, assignment: str, submission: Submission, result: dict) -> dict:
+    """Merge, then write feedback, autograded notebook and (last) the result file that marks it done."""
+    merge(gb, assignment, result)
+    student_id = submission.student_id
+    if result.get("feedback_html"):
+        _atomic_write(out / "feedback" / student_id / f"{assignment}.html", result["feedback_html"])
+    if result.get("autograded"):
+        _atomic_write(out / "course" / "autograded" / student_id / assignment / f"{assignment}.ipynb",
+                      result["autograded"])
+    record = {k: v for k, v in result.items() if k not in ("feedback_html", "autograded")}
+    record["digest"] = submission.digest
+    _atomic_write(out / "results" / f"{student_id}.json", json.dumps(record, indent=1))
+    return record
+
+
+# --------------------------------------------------------------------------- workers
+
+
+class LocalWorker:
+    """A long-lived ``python -m autograder.worker --serve`` process; killed and replaced at the wall limit."""
+
+    def __init__(self, log: Path):
+        self.log, self.process = log, None
+
+    def _start(self) -> None:
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.log, "a")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "autograder.worker", "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=handle, text=True, start_new_session=True, cwd=str(REPO))
+        handle.close()
+        if not self._wait_line(180).startswith("ready"):
+            self.stop()
+            raise RuntimeError(f"grading worker did not start; see {self.log}")
+
+    def _wait_line(self, timeout: float) -> str:
+        ready, _, _ = select.select([self.process.stdout], [], [], timeout)
+        return self.process.stdout.readline() if ready else ""
+
+    def stop(self) -> None:
+        if self.process is not None:
+            kill_group(self.process)
+            self.process = None
+
+    def run(self, task: dict) -> dict:
+        if self.process is None or self.process.poll() is not None:
+            self._start()
+        workdir = Path(tempfile.mkdtemp(prefix="autograder-task-"))
+        try:
+            path = workdir / "task.json"
+            (workdir / "work").mkdir()
+            path.write_text(json.dumps({**task, "workdir": str(workdir / "work")}))
+            self.process.stdin.write(f"{path}\n")
+            self.process.stdin.flush()
+            line = self._wait_line(task["limits"]["wall_timeout"])
+            if not line:
+                self.stop()
+                return timeout_result(task)
+            result_path = path.with_suffix(".result")
+            if not line.startswith("done") or not result_path.is_file():
+                self.stop()
+                return {**timeout_result(task), "status": "error", "reason": "the grading process died"}
+            return json.loads(result_path.read_text())
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+class LocalPool:
+    """``workers`` threads, each driving one ``LocalWorker``; started early so workers import while we stage."""
+
+    def __init__(self, workers: int, log_dir: Path, done: queue.Queue):
+        self.todo: queue.Queue = queue.Queue()
+        self.done = done
+        self.threads = [threading.Thread(target=self._loop, args=(log_dir / f"worker-{n}.log",), daemon=True)
+                        for n in range(max(1, workers))]
+        for thread in self.threads:
+            thread.start()
+
+    def submit(self, tasks: list[dict]) -> None:
+        for task in tasks:
+            self.todo.put(task)
+        for _ in self.threads:
+            self.todo.put(None)
+
+    def close(self) -> None:
+        for _ in self.threads:
+            self.todo.put(None)
+
+    def _loop(self, log: Path) -> None:
+        worker = LocalWorker(log)
+        try:
+            try:
+                worker._start()
+            except Exception:
+                worker.stop()  # retried at the first task
+            while (task := self.todo.get()) is not None:
+                try:
+                    self.done.put((task, worker.run(task)))
+                except Exception as error:  # keep the class going whatever happens to one worker
+                    worker.stop()
+                    self.done.put((task, {**timeout_result(task), "status": "error",
+                                          "reason": f"grader error: {type(error).__name__}: {error}"}))
+        finally:
+            worker.stop()
+
+
+def _run_dask(tasks: list[dict], address: str, done: queue.Queue) -> object:
+    from distributed import Client, as_completed
+
+    client = Client(address)
+    futures = {client.submit(run_isolated, task, pure=False): task for task in tasks}
+
+    def loop() -> None:
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                done.put((task, future.result()))
+            except Exception as error:
+                done.put((task, {**timeout_result(task), "status": "error",
+                                 "reason": f"dask task failed: {type(error).__name__}: {error}"}))
+
+    threading.Thread(target=loop, daemon=True).start()
+    return client
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def _bar(done: int, total: int, elapsed: float) -> str:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    eta = elapsed / done * (total - done) if done else float("nan")
+    eta_text = f"{eta:.0f}s" if done else "?"
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}  elapsed {elapsed:.0f}s  eta {eta_text}"
+
+
+def grade_class(assignment: str, submissions: Path, out: Path, *, workers: int | None = None, force: bool = False,
+                dask: str | None = None, limits: dict | None = None, feedback: bool = True,
+                show_hidden_tests: bool = False) -> list[dict]:
+    """Grade every submission; return the records of grades.csv (one per student, in student order)."""
+
+    limits = {**DEFAULT_LIMITS, **(limits or {})}
+    submissions, out = submissions.resolve(), out.resolve()
+    if out == REPO or REPO in out.parents:
+        raise SystemExit(f"--out must be outside the repository (got {out}): the gradebook never lands in git")
+    if not submissions.exists():
+        raise SystemExit(f"submissions folder not found: {submissions}")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="autograder-collect-") as scratch:
+        students = collect(assignment, submissions, Path(scratch))
+    done: queue.Queue = queue.Queue()
+    pool = None if dask else LocalPool(min(workers or os.cpu_count() or 1, len(students)), out / "logs", done)
+    try:
+        return _grade_students(assignment, submissions, out, students, force, dask, limits, feedback,
+                               show_hidden_tests, pool, done)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _grade_students(assignment, submissions, out, students, force, dask, limits, feedback, show_hidden_tests,
+                    pool, done) -> list[dict]:
+    from autograder.grade import graded_cells
+
+    restaged = stage(assignment, out)
+    force = force or restaged and any((out / "results").glob("*.json"))
+
+    cells = graded_cells(assignment)
+    auto_ids = [grade_id for grade_id, auto, _ in cells if auto]
+    source_files = {str(p.relative_to(SOLUTIONS / assignment)): base64.b64encode(p.read_bytes()).decode()
+                    for p in (SOLUTIONS / assignment).rglob("*")
+                    if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts}
+    readable = [str(REPO / "genml")]
+    deny = [str(SOLUTIONS), str(REPO / ".git"), str(REPO / "tests"), str(out), str(submissions)]
+    base_task = {"assignment": assignment, "limits": limits, "auto_ids": auto_ids, "cell_ids": _cell_ids(assignment),
+                 "source_files": source_files,
+                 "readable": readable, "deny": deny, "feedback": feedback, "show_hidden_tests": show_hidden_tests,
+                 "protect_torch": False}  # torch.testing is captured when the notebook first imports torch
+    if dask:
+        base_task["template_b64"] = base64.b64encode((out / ".template.db").read_bytes()).decode()
+    else:
+        base_task["template_path"] = str(out / ".template.db")
+
+    gb = open_gradebook(out)  # the coordinator is the only writer; one connection for the whole run
+    try:
+        return _run(assignment, out, students, force, dask, base_task, pool, done, gb)
+    finally:
+        gb.close()
+
+
+def _run(assignment, out, students, force, dask, base_task, pool, done, gb) -> list[dict]:
+    records: dict[str, dict] = {}
+    skipped = 0
+    tasks, by_id = [], {s.student_id: s for s in students}
+    for submission in students:
+        previous = out / "results" / f"{submission.student_id}.json"
+        if previous.is_file() and not force:
+            record = json.loads(previous.read_text())
+            if record.get("digest") == submission.digest:
+                records[submission.student_id] = record
+                skipped += 1
+                continue
+        if submission.notebook is None:
+            records[submission.student_id] = store(gb, out, assignment, submission, {
+                "student_id": submission.student_id, "status": "error", "reason": submission.reason,
+                "grades": [], "comments": []})
+            continue
+        tasks.append({**base_task, "student_id": submission.student_id, "notebook": submission.notebook})
+
+    print(f"{assignment}: {len(students)} submissions, {skipped} already recorded"
+          f"{' (use --force to regrade)' if skipped else ''}, grading {len(tasks)} with "
+          f"{'dask at ' + dask if dask else f'{len(pool.threads)} workers'}", file=sys.stderr)
+    start, client = time.monotonic(), None
+    if dask and tasks:
+        client = _run_dask(tasks, dask, done)
+    elif pool is not None:
+        pool.submit(tasks)
+    try:
+        for number in range(1, len(tasks) + 1):
+            task, result = done.get()
+            submission = by_id[task["student_id"]]
+            if submission.reason and result.get("status") == "graded":
+                result["reason"] = " | ".join(p for p in (submission.reason, result.get("reason")) if p)
+            records[submission.student_id] = store(gb, out, assignment, submission, result)
+            print(f"{_bar(number, len(tasks), time.monotonic() - start)}  {submission.student_id}: "
+                  f"{result['status']}", file=sys.stderr, flush=True)
+    finally:
+        if client is not None:
+            client.close()
+
+    ordered = [records[s.student_id] for s in students]
+    write_grades(out / "grades.csv", assignment, ordered)
+    from autograder.summary import summarize
+
+    summarize(out, assignment, ordered)
+    return ordered
+
+
+def write_grades(path: Path, assignment: str, records: list[dict]) -> None:
+    from autograder.grade import Result, write_csv
+
+    results = []
+    for record in records:
+        scores = {}
+        for grade in record.get("grades", []):
+            graded = grade["auto_score"] is not None or grade["manual_score"] is not None
+            score = grade["manual_score"] if grade["manual_score"] is not None else grade["auto_score"]
+            scores[grade["name"]] = score if graded else None
+        results.append(Result(record["student_id"], record["status"], record.get("reason", ""), scores))
+    tmp = path.with_name(path.name + ".part")
+    write_csv(tmp, assignment, results)
+    os.replace(tmp, path)

@@ -1,0 +1,342 @@
+"""Grade one submission in isolation with nbgrader's own autograde and feedback.
+
+Every submission gets a fresh temporary nbgrader course (its own copy of the assignment's gradebook,
+made by ``generate_assignment`` once in the main process; no ``solutions/`` notebook), and a kernel locked
+down by ``sandbox_startup.py``. The result (scores read back from that private gradebook, feedback HTML,
+autograded notebook) goes back to the coordinator, which alone writes the class gradebook.
+
+Three ways to run it:
+
+* ``grade_task(task, workdir)`` in this process;
+* ``python -m autograder.worker --serve``: a long-lived worker that reads one task path per line on stdin
+  and answers ``done`` on stdout (the coordinator keeps one per core and kills it at the wall-clock limit);
+* ``run_isolated(task)``: a one-shot subprocess with the wall-clock limit, self-contained (the function a
+  Dask cluster runs).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+import nbformat
+
+HERE = Path(__file__).resolve().parent
+STARTUP = HERE / "sandbox_startup.py"
+MARKER = "[autograder]"
+_HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?", re.S | re.M)
+
+
+def _hide_hidden_tests_preprocessor():
+    from nbconvert.preprocessors import Preprocessor
+    from traitlets import Bool
+
+    class HideHiddenTests(Preprocessor):
+        """Feedback shows that hidden tests ran, not their code."""
+
+        enabled = Bool(True)
+
+        def preprocess_cell(self, cell, resources, index):
+            if cell.cell_type == "code" and "### BEGIN HIDDEN TESTS" in cell.source:
+                cell.source = _HIDDEN.sub("# (hidden tests ran here)\n", cell.source)
+            return cell, resources
+
+    return HideHiddenTests
+
+
+def _api(course: Path, gradebook: Path, limits: dict):
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.preprocessors import GetGrades
+
+    from autograder.course import _ensure_alembic_on_path, course_config
+
+    _ensure_alembic_on_path()
+    config = course_config(course, gradebook)
+    config.Execute.timeout = int(limits.get("cell_timeout", 60))
+    config.Execute.interrupt_on_timeout = True
+    config.Execute.startup_timeout = 60
+    config.LimitOutput.max_lines = int(limits.get("max_lines", 1000))
+    if not limits.get("show_hidden_tests"):
+        from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+
+        config.GenerateFeedback.preprocessors = [GetGrades, _hide_hidden_tests_preprocessor(),
+                                                 CSSHTMLHeaderPreprocessor]
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    api.log.setLevel("ERROR")
+    return api
+
+
+def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
+    home = root / "home"
+    ipython = home / ".ipython"
+    (ipython / "profile_default" / "startup").mkdir(parents=True, exist_ok=True)
+    shutil.copy(STARTUP, ipython / "profile_default" / "startup" / "00-autograder-sandbox.py")
+    (home / "tmp").mkdir(exist_ok=True)
+    limits = task["limits"]
+    course = root / "course"
+    deny = [root / "gradebook.db", course / "source", course / "submitted", *task.get("deny", [])]
+    return {
+        "HOME": str(home), "IPYTHONDIR": str(ipython), "MPLCONFIGDIR": str(home / ".mpl"),
+        "TMPDIR": str(home / "tmp"), "MPLBACKEND": "Agg",
+        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        "AUTOGRADER_MEMORY_MB": str(limits.get("memory_mb", 0)),
+        "AUTOGRADER_CPU_S": str(int(limits.get("wall_timeout", 0) or 0)),
+        "AUTOGRADER_MAX_OUTPUT_KB": str(limits.get("max_output_kb", 1024)),
+        "AUTOGRADER_WRITABLE": str(home),
+        "AUTOGRADER_READABLE": os.pathsep.join(task.get("readable", [])),
+        "AUTOGRADER_DENY": os.pathsep.join(str(p) for p in deny),
+        "AUTOGRADER_PROTECT_TORCH": "1" if task.get("protect_torch") else "0",
+    }
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return lines[0][:160] if lines else ""
+
+
+def _events(notebook, limits: dict, sources: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """Sandbox events seen in the executed notebook, and the error of each graded cell."""
+    events, errors = [], {}
+    by_source = {source.strip(): name for name, source in sources.items()}
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        grade_id = by_source.get(cell.source.strip()) or f"cell {index}"
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                ename, evalue = output.get("ename", ""), str(output.get("evalue", ""))
+                errors.setdefault(grade_id, f"{ename}: {_first_line(evalue)}" if evalue else ename)
+                if ename in ("KeyboardInterrupt", "CellTimeoutError"):
+                    events.append(f"{grade_id} stopped at the {limits.get('cell_timeout')}s cell timeout")
+                elif ename == "MemoryError":
+                    events.append(f"{grade_id} hit the {limits.get('memory_mb')} MB memory limit")
+                elif ename == "SystemExit":
+                    events.append(f"{grade_id} called sys.exit (ignored)")
+            elif output.get("output_type") == "stream" and MARKER in output.get("text", ""):
+                for line in output["text"].splitlines():
+                    if line.startswith(MARKER):
+                        events.append(line[len(MARKER):].strip())
+    return list(dict.fromkeys(events)), errors
+
+
+def _read_grades(gradebook: Path, assignment: str, student_id: str) -> tuple[list[dict], list[dict]]:
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{gradebook}") as gb:
+        notebook = gb.find_submission_notebook(assignment, assignment, student_id)
+        grades = [{"name": g.name, "auto_score": g.auto_score, "manual_score": g.manual_score,
+                   "needs_manual_grade": bool(g.needs_manual_grade), "max_score": g.max_score}
+                  for g in notebook.grades]
+        comments = [{"name": c.name, "auto_comment": c.auto_comment} for c in notebook.comments]
+        sources = {c.name: c.source for c in gb.find_notebook(assignment, assignment).source_cells}
+    return grades, comments, sources
+
+
+def _failure_reason(log: str, limits: dict, memory_hit: bool) -> str:
+    text = log or ""
+    if "DeadKernel" in text or "Kernel died" in text:
+        if memory_hit:
+            return f"the kernel died at the {limits.get('memory_mb')} MB memory limit"
+        return "the kernel crashed or exited (os._exit, a signal, a segfault or the memory limit)"
+    if "CellTimeoutError" in text:
+        return f"a cell kept running after the interrupt at the {limits.get('cell_timeout')}s cell timeout"
+    if "UnresponsiveKernel" in text:
+        return "the kernel stopped responding"
+    if "SchemaTooOld" in text or "metadata may be corrupted" in text or "ValidationError" in text:
+        detail = next((line.strip() for line in text.splitlines() if "Error:" in line), "")
+        return f"the nbgrader metadata of the notebook is corrupted ({detail[:200]})"
+    generic = ("There was an error processing", "Please see the", "Traceback")
+    errors = [line.strip() for line in text.splitlines()
+              if line.startswith("[ERROR]") and not any(g in line for g in generic)]
+    if errors:
+        return errors[0][len("[ERROR]"):].strip()[:300]
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "nbgrader failed without a message"
+
+
+def normalize(text: str, known_ids: list[str]) -> tuple[str, list[str]]:
+    """Drop nbgrader metadata that nbgrader itself would reject, so the rest of the notebook is graded.
+
+    A cell whose grade id is unknown to the gradebook, repeats an earlier cell's id, or is not a valid
+    nbgrader record becomes a plain cell; the genuine cell (restored by nbgrader) is graded as usual, and
+    a test cell that is gone is graded as nbgrader grades a deleted one (no score).
+    """
+    if not known_ids:
+        return text, []
+    notebook = nbformat.reads(text, as_version=4)
+    known, seen, notes = set(known_ids), set(), []
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader")
+        if meta is None:
+            continue
+        grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+        problem = ""
+        if not isinstance(meta, dict) or not isinstance(grade_id, str):
+            problem = "malformed nbgrader metadata"
+        elif grade_id not in known:
+            problem = f"unknown grade id {grade_id!r}"
+        elif grade_id in seen:
+            problem = f"duplicate of {grade_id}"
+        if problem:
+            del cell.metadata["nbgrader"]
+            notes.append(problem)
+        else:
+            seen.add(grade_id)
+    if not notes:
+        return text, []
+    return nbformat.writes(notebook), [f"ignored tampered nbgrader metadata: {', '.join(notes)}"]
+
+
+def grade_task(task: dict, workdir: Path) -> dict:
+    """Autograde ``task['notebook']`` (nbformat 4 JSON text) in ``workdir``; never raises."""
+    start = time.monotonic()
+    assignment, student_id, limits = task["assignment"], task["student_id"], task["limits"]
+    result = {"student_id": student_id, "status": "error", "reason": "", "grades": [], "comments": [],
+              "feedback_html": None, "autograded": None}
+    saved_env = dict(os.environ)
+    try:
+        root = Path(workdir)
+        course = root / "course"
+        gradebook = root / "gradebook.db"
+        if task.get("template_b64"):
+            gradebook.write_bytes(base64.b64decode(task["template_b64"]))
+        else:
+            shutil.copy(task["template_path"], gradebook)
+        source = course / "source" / assignment
+        source.mkdir(parents=True)
+        for rel, data in task.get("source_files", {}).items():
+            (source / rel).parent.mkdir(parents=True, exist_ok=True)
+            (source / rel).write_bytes(base64.b64decode(data))
+        submitted = course / "submitted" / student_id / assignment
+        submitted.mkdir(parents=True)
+        notebook_text, notes = normalize(task["notebook"], task.get("cell_ids", []))
+        (submitted / f"{assignment}.ipynb").write_text(notebook_text, encoding="utf-8")
+        os.environ.update(_sandbox_env(task, root))
+        tempfile.tempdir = None  # the module caches the first TMPDIR it saw
+        api = _api(course, gradebook, limits)
+        started = time.monotonic()
+        outcome = api.autograde(assignment, student_id, force=True, create=True)
+        result["autograde_s"] = round(time.monotonic() - started, 3)
+        if not outcome["success"]:
+            print(f"autograde of {student_id} failed:\n{outcome.get('log')}\n{outcome.get('error')}", file=sys.stderr)
+            result["reason"] = " | ".join(notes + ["autograde failed: " + _failure_reason(
+                (outcome.get("error") or "") + "\n" + (outcome.get("log") or ""), limits,
+                (root / "home" / "memory-limit-hit").exists())])
+            return result
+        autograded = course / "autograded" / student_id / assignment / f"{assignment}.ipynb"
+        executed = nbformat.read(autograded, as_version=4)
+        result["grades"], result["comments"], sources = _read_grades(gradebook, assignment, student_id)
+        events, errors = _events(executed, limits, sources)
+        auto_ids = set(task.get("auto_ids", []))
+        lost = []
+        for g in result["grades"]:
+            if g["name"] not in auto_ids:
+                continue
+            if g["auto_score"] is None and g["manual_score"] is None:
+                lost.append(f"{g['name']} (test cell missing from the submission)")
+            elif g["auto_score"] is not None and g["auto_score"] < g["max_score"]:
+                lost.append(f"{g['name']} ({errors.get(g['name'], 'failed')})")
+        if (root / "home" / "memory-limit-hit").exists():
+            events.insert(0, f"hit the {limits.get('memory_mb')} MB memory limit")
+        parts = notes + events + ([f"lost points: {'; '.join(lost)}"] if lost else [])
+        result["status"], result["reason"] = "graded", " | ".join(parts)[:2000]
+        result["autograded"] = autograded.read_text(encoding="utf-8")
+        if task.get("feedback", True):
+            started = time.monotonic()
+            feedback = api.generate_feedback(assignment, student_id, force=True)
+            result["feedback_s"] = round(time.monotonic() - started, 3)
+            html = course / "feedback" / student_id / assignment / f"{assignment}.html"
+            if feedback["success"] and html.is_file():
+                result["feedback_html"] = html.read_text(encoding="utf-8")
+    except Exception as error:  # a bug or an odd submission must not stop the class
+        result["status"], result["reason"] = "error", f"grader error: {type(error).__name__}: {_first_line(error)}"
+        traceback.print_exc()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        tempfile.tempdir = None
+        result["seconds"] = round(time.monotonic() - start, 3)
+    return result
+
+
+def serve() -> None:
+    """Long-lived worker: one task file path per stdin line; writes ``<path>.result`` and answers ``done``."""
+    proto = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # anything nbgrader or a library prints goes to the log, not the protocol
+    sys.stdout = sys.stderr
+    import nbgrader.apps  # noqa: F401 -- import once, before the first task
+
+    proto.write("ready\n")
+    for line in sys.stdin:
+        path = Path(line.strip())
+        task = json.loads(path.read_text())
+        result = grade_task(task, Path(task["workdir"]))
+        tmp = path.with_suffix(".part")
+        tmp.write_text(json.dumps(result))
+        os.replace(tmp, path.with_suffix(".result"))
+        proto.write("done\n")
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def timeout_result(task: dict) -> dict:
+    return {"student_id": task["student_id"], "status": "timeout", "grades": [], "comments": [],
+            "feedback_html": None, "autograded": None,
+            "reason": f"stopped at the {task['limits']['wall_timeout']}s wall-clock limit for the whole notebook",
+            "seconds": task["limits"]["wall_timeout"]}
+
+
+def run_isolated(task: dict) -> dict:
+    """Grade ``task`` in a one-shot subprocess with the wall-clock limit (what a Dask worker runs)."""
+    with tempfile.TemporaryDirectory(prefix="autograder-task-") as tmp:
+        task = {**task, "workdir": str(Path(tmp) / "work")}
+        Path(task["workdir"]).mkdir()
+        path = Path(tmp) / "task.json"
+        path.write_text(json.dumps(task))
+        with open(Path(tmp) / "log.txt", "w") as log:
+            process = subprocess.Popen([sys.executable, "-m", "autograder.worker", "--one", str(path)],
+                                       stdout=log, stderr=log, start_new_session=True, cwd=str(HERE.parent))
+            try:
+                process.wait(timeout=task["limits"]["wall_timeout"])
+            except subprocess.TimeoutExpired:
+                kill_group(process)
+                return timeout_result(task)
+        out = path.with_suffix(".result")
+        if not out.is_file():
+            return {**timeout_result(task), "status": "error", "reason": "the grading process died"}
+        return json.loads(out.read_text())
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--serve"]:
+        serve()
+        return 0
+    if argv[:1] == ["--one"] and len(argv) == 2:
+        path = Path(argv[1])
+        task = json.loads(path.read_text())
+        result = grade_task(task, Path(task["workdir"]))
+        path.with_suffix(".result").write_text(json.dumps(result))
+        return 0
+    print("usage: python -m autograder.worker --serve | --one <task.json>", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
