@@ -23,6 +23,13 @@ class Result:
     reason: str = ""
     cell_scores: dict[str, float | None] = field(default_factory=dict)
 
+    @classmethod
+    def from_record(cls, record: dict) -> Result:
+        """A student's line from a grading record of ``autograder.parallel`` (None: cell not graded yet)."""
+        scores = {g["name"]: g["manual_score"] if g["manual_score"] is not None else g["auto_score"]
+                  for g in record.get("grades", [])}
+        return cls(record["student_id"], record["status"], record.get("reason", ""), scores)
+
 
 def graded_cells(assignment: str) -> list[tuple[str, bool, float]]:
     """(grade_id, auto-graded?, points) of every graded cell, in notebook order."""
@@ -111,13 +118,7 @@ def grade(assignment: str, submissions: Path, out: Path, **options) -> list[Resu
     """
     from autograder.parallel import grade_class
 
-    records = grade_class(assignment, Path(submissions), Path(out), **options)
-    results = []
-    for record in records:
-        scores = {g["name"]: (g["manual_score"] if g["manual_score"] is not None else g["auto_score"])
-                  for g in record.get("grades", [])}
-        results.append(Result(record["student_id"], record["status"], record.get("reason", ""), scores))
-    return results
+    return [Result.from_record(record) for record in grade_class(assignment, Path(submissions), Path(out), **options)]
 
 
 def grade_serial(assignment: str, submissions: Path, out: Path) -> list[Result]:

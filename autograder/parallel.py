@@ -452,14 +452,6 @@ def _run(assignment, out, students, force, dask, base_task, pool, done, gb) -> l
 def write_grades(path: Path, assignment: str, records: list[dict]) -> None:
     from autograder.grade import Result, write_csv
 
-    results = []
-    for record in records:
-        scores = {}
-        for grade in record.get("grades", []):
-            graded = grade["auto_score"] is not None or grade["manual_score"] is not None
-            score = grade["manual_score"] if grade["manual_score"] is not None else grade["auto_score"]
-            scores[grade["name"]] = score if graded else None
-        results.append(Result(record["student_id"], record["status"], record.get("reason", ""), scores))
     tmp = path.with_name(path.name + ".part")
-    write_csv(tmp, assignment, results)
+    write_csv(tmp, assignment, [Result.from_record(record) for record in records])
     os.replace(tmp, path)

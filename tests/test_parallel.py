@@ -44,12 +44,11 @@ def small_class(tmp_path_factory):
     for student in subs.iterdir():
         found = next(student.rglob(NAME))
         shutil.copy(found, _path(flat / student.name / NAME))
-    from autograder.grade import grade_serial, write_csv
+    from autograder.grade import grade_serial
 
     serial_out = root / "serial"
     serial_out.mkdir()
-    results = grade_serial(A, flat, serial_out)
-    write_csv(serial_out / "grades.csv", A, results)
+    grade_serial(A, flat, serial_out)  # writes serial_out/grades.csv
     return subs, root, _scores(serial_out)
 
 
