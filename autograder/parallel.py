@@ -31,6 +31,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.course import REPO, SOLUTIONS, stage_course
+from autograder.kernel_zygote import preload_for
 from autograder.worker import kill_group, run_isolated, timeout_result
 
 DEFAULT_LIMITS = {"cell_timeout": 60, "memory_mb": 2048, "wall_timeout": 600, "max_output_kb": 1024}
@@ -232,15 +233,15 @@ def store(gb, out: Path, assignment: str, submission: Submission, result: dict) 
 class LocalWorker:
     """A long-lived ``python -m autograder.worker --serve`` process; killed and replaced at the wall limit."""
 
-    def __init__(self, log: Path):
-        self.log, self.process = log, None
+    def __init__(self, log: Path, preload: list[str]):
+        self.log, self.preload, self.process = log, preload, None
 
     def _start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.log, "a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "autograder.worker", "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=handle, text=True, start_new_session=True, cwd=str(REPO))
+            [sys.executable, "-m", "autograder.worker", "--serve", *self.preload], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=handle, text=True, start_new_session=True, cwd=str(REPO))
         handle.close()
         if not self._wait_line(180).startswith("ready"):
             self.stop()
@@ -281,10 +282,10 @@ class LocalWorker:
 class LocalPool:
     """``workers`` threads, each driving one ``LocalWorker``; started early so workers import while we stage."""
 
-    def __init__(self, workers: int, log_dir: Path, done: queue.Queue):
+    def __init__(self, workers: int, log_dir: Path, done: queue.Queue, preload: list[str]):
         self.todo: queue.Queue = queue.Queue()
         self.done = done
-        self.threads = [threading.Thread(target=self._loop, args=(log_dir / f"worker-{n}.log",), daemon=True)
+        self.threads = [threading.Thread(target=self._loop, args=(log_dir / f"worker-{n}.log", preload), daemon=True)
                         for n in range(max(1, workers))]
         for thread in self.threads:
             thread.start()
@@ -299,8 +300,8 @@ class LocalPool:
         for _ in self.threads:
             self.todo.put(None)
 
-    def _loop(self, log: Path) -> None:
-        worker = LocalWorker(log)
+    def _loop(self, log: Path, preload: list[str]) -> None:
+        worker = LocalWorker(log, preload)
         try:
             try:
                 worker._start()
@@ -362,7 +363,8 @@ def grade_class(assignment: str, submissions: Path, out: Path, *, workers: int |
     with tempfile.TemporaryDirectory(prefix="autograder-collect-") as scratch:
         students = collect(assignment, submissions, Path(scratch))
     done: queue.Queue = queue.Queue()
-    pool = None if dask else LocalPool(min(workers or os.cpu_count() or 1, len(students)), out / "logs", done)
+    preload = preload_for(SOLUTIONS / assignment / f"{assignment}.ipynb")
+    pool = None if dask else LocalPool(min(workers or os.cpu_count() or 1, len(students)), out / "logs", done, preload)
     try:
         return _grade_students(assignment, submissions, out, students, force, dask, limits, feedback,
                                show_hidden_tests, pool, done)

@@ -56,8 +56,9 @@ def _hide_hidden_tests_preprocessor():
 
 def _api(course: Path, gradebook: Path, limits: dict):
     from nbgrader.apps import NbGraderAPI
+    from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
-    from nbgrader.preprocessors import GetGrades
+    from nbgrader.preprocessors import Execute, GetGrades
 
     from autograder.course import _ensure_alembic_on_path, course_config
 
@@ -66,6 +67,15 @@ def _api(course: Path, gradebook: Path, limits: dict):
     config.Execute.timeout = int(limits.get("cell_timeout", 60))
     config.Execute.interrupt_on_timeout = True
     config.Execute.startup_timeout = 60
+    config.Execute.shutdown_kernel = "immediate"  # a graded kernel has nothing to save: kill it, do not wait
+    # Unix sockets in the task's own folder: TCP ports picked by parallel workers can collide
+    # (jupyter_client issue 487), and nothing outside this task can connect.
+    config.KernelManager.transport = "ipc"
+    config.KernelManager.ip = str(course.parent / "sockets" / "kernel")
+    from autograder.kernel_zygote import ZygoteExecute
+
+    config.Autograde.autograde_preprocessors = [
+        ZygoteExecute if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
     config.LimitOutput.max_lines = int(limits.get("max_lines", 1000))
     if not limits.get("show_hidden_tests"):
         from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
@@ -83,6 +93,7 @@ def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
     (ipython / "profile_default" / "startup").mkdir(parents=True, exist_ok=True)
     shutil.copy(STARTUP, ipython / "profile_default" / "startup" / "00-autograder-sandbox.py")
     (home / "tmp").mkdir(exist_ok=True)
+    (root / "sockets").mkdir(exist_ok=True)
     limits = task["limits"]
     course = root / "course"
     deny = [root / "gradebook.db", course / "source", course / "submitted", *task.get("deny", [])]
@@ -270,12 +281,19 @@ def grade_task(task: dict, workdir: Path) -> dict:
     return result
 
 
-def serve() -> None:
-    """Long-lived worker: one task file path per stdin line; writes ``<path>.result`` and answers ``done``."""
+def serve(preload: list[str]) -> None:
+    """Long-lived worker: one task file path per stdin line; writes ``<path>.result`` and answers ``done``.
+
+    Kernels are forked from a zygote that has imported ipykernel and ``preload`` (see ``kernel_zygote``).
+    """
     proto = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything nbgrader or a library prints goes to the log, not the protocol
     sys.stdout = sys.stderr
     import nbgrader.apps  # noqa: F401 -- import once, before the first task
+
+    from autograder import kernel_zygote
+
+    kernel_zygote.start(preload, log=sys.stderr)
 
     proto.write("ready\n")
     for line in sys.stdin:
@@ -326,7 +344,7 @@ def run_isolated(task: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--serve"]:
-        serve()
+        serve([name for name in argv[1:] if name])
         return 0
     if argv[:1] == ["--one"] and len(argv) == 2:
         path = Path(argv[1])
@@ -334,7 +352,7 @@ def main(argv: list[str]) -> int:
         result = grade_task(task, Path(task["workdir"]))
         path.with_suffix(".result").write_text(json.dumps(result))
         return 0
-    print("usage: python -m autograder.worker --serve | --one <task.json>", file=sys.stderr)
+    print("usage: python -m autograder.worker --serve [module ...] | --one <task.json>", file=sys.stderr)
     return 2
 
 
