@@ -33,6 +33,26 @@ def _ensure_alembic_on_path() -> None:
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 
 
+def alembic_head() -> str:
+    """The gradebook schema version nbgrader stamps in a new gradebook, read in this process.
+
+    nbgrader gets it by running ``alembic heads`` in a subprocess, which takes about two seconds; this
+    reads the same migration scripts through alembic's Python API.
+    """
+    from alembic.config import Config as AlembicConfig
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import _temp_alembic_ini
+
+    with _temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:
+        return ScriptDirectory.from_config(AlembicConfig(ini)).get_current_head()
+
+
+def _create_gradebooks_in_process() -> None:
+    import nbgrader.api
+
+    nbgrader.api.get_alembic_version = alembic_head
+
+
 def course_config(course_root: Path, gradebook: Path) -> Config:
     """The course's nbgrader configuration, rooted in ``course_root`` with ``gradebook`` as database."""
     config = PyFileConfigLoader(CONFIG_FILE.name, path=str(CONFIG_FILE.parent)).load_config()
@@ -47,6 +67,7 @@ def make_api(course_root: Path, gradebook: Path):
     from nbgrader.coursedir import CourseDirectory
 
     _ensure_alembic_on_path()
+    _create_gradebooks_in_process()
     config = course_config(course_root, gradebook)
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
     api.log.setLevel("ERROR")

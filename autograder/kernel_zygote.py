@@ -15,7 +15,6 @@ is launched as usual.
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import json
 import os
@@ -34,28 +33,6 @@ from traitlets import default
 
 REPO = Path(__file__).resolve().parent.parent
 KERNEL_MODULE = "ipykernel_launcher"
-#: Packages worth importing before the fork when a notebook uses them (slow to import, fork-safe when idle).
-PRELOADABLE = ("numpy", "scipy", "torch")
-
-
-def preload_for(notebook_path: Path) -> list[str]:
-    """The preloadable packages that the code cells of a notebook import."""
-    import nbformat
-
-    names = set()
-    for cell in nbformat.read(notebook_path, as_version=4).cells:
-        if cell.cell_type != "code":
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names.add(node.module.split(".")[0])
-    return [name for name in PRELOADABLE if name in names]
 
 
 # --------------------------------------------------------------------------- the worker's side

@@ -31,8 +31,8 @@ from pathlib import Path
 import nbformat
 
 from autograder.course import REPO, SOLUTIONS, stage_course
-from autograder.kernel_zygote import preload_for
 from autograder.worker import kill_group, run_isolated, timeout_result
+from autograder.zygote_process import preload_for
 
 DEFAULT_LIMITS = {"cell_timeout": 60, "memory_mb": 2048, "wall_timeout": 600, "max_output_kb": 1024}
 

@@ -14,8 +14,31 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+#: Packages worth importing before the fork when a notebook uses them (slow to import, fork-safe when idle).
+PRELOADABLE = ("numpy", "scipy", "torch")
 ALWAYS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell", "jedi")
 _START_PATH = list(sys.path)
+
+
+def preload_for(notebook_path: Path) -> list[str]:
+    """The preloadable packages that the code cells of a notebook import."""
+    import ast
+
+    names = set()
+    for cell in json.loads(Path(notebook_path).read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module.split(".")[0])
+    return [name for name in PRELOADABLE if name in names]
 
 
 

@@ -14,6 +14,7 @@ from nbclient import NotebookClient
 
 from autograder import kernel_zygote
 from autograder.course import SOLUTIONS
+from autograder.zygote_process import preload_for
 
 PROBE = """import json, os, sys
 print(json.dumps({"path": sys.path, "cwd": os.getcwd(), "argv": sys.argv[1:2], "main": sys.modules["__main__"].__name__,
@@ -84,9 +85,9 @@ def test_other_kernel_commands_are_launched_as_usual(zygote):
 
 
 def test_preload_follows_the_notebook_imports(tmp_path):
-    assert kernel_zygote.preload_for(SOLUTIONS / "ch01_overfitting" / "ch01_overfitting.ipynb") == ["numpy"]
+    assert preload_for(SOLUTIONS / "ch01_overfitting" / "ch01_overfitting.ipynb") == ["numpy"]
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("import torch.nn as nn\nfrom numpy import random\nimport os"),
         nbformat.v4.new_code_cell("this is not python"), nbformat.v4.new_markdown_cell("import scipy")])
     nbformat.write(notebook, tmp_path / "n.ipynb")
-    assert kernel_zygote.preload_for(tmp_path / "n.ipynb") == ["numpy", "torch"]
+    assert preload_for(tmp_path / "n.ipynb") == ["numpy", "torch"]

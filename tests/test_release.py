@@ -7,7 +7,7 @@ import pytest
 
 from autograder.course import NOTEBOOKS, SOLUTIONS
 from autograder.release import release
-from tests.conftest import ASSIGNMENTS
+from tests.conftest import ASSIGNMENTS, VENV_BIN
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -46,3 +46,18 @@ def test_every_stub_keeps_its_signature_and_raises_not_implemented(assignment):
     for grade_id, cell in source.items():
         assert _signatures(student[grade_id].source) == _signatures(cell.source), grade_id
         assert "raise NotImplementedError()" in student[grade_id].source, grade_id
+
+
+def test_gradebook_schema_version_read_in_process_is_the_alembic_cli_one():
+    """New gradebooks are stamped without nbgrader's ``alembic heads`` subprocess, with the same version."""
+    import subprocess
+    from pathlib import Path
+
+    from nbgrader.dbutil import _temp_alembic_ini
+
+    from autograder.course import alembic_head
+
+    with _temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:
+        output = subprocess.check_output([str(Path(VENV_BIN) / "alembic"), "-c", ini, "heads"], text=True)
+    assert alembic_head() == output.split()[0]
+    assert output.count("(head)") == 1
