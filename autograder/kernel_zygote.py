@@ -110,9 +110,13 @@ _zygote: Zygote | None = None
 
 
 def start(preload: list[str], log=None) -> None:
-    """Start this process's zygote (kernels are forked from it from now on)."""
+    """Start this process's zygote (kernels are forked from it from now on; if it fails, launched as usual)."""
     global _zygote
-    _zygote = Zygote(preload, log)
+    try:
+        _zygote = Zygote(preload, log)
+    except Exception as error:
+        print(f"kernel zygote unavailable, kernels will be launched as usual: {error}", file=log or sys.stderr)
+        _zygote = None
 
 
 class PromptKernelClient(AsyncKernelClient):
@@ -171,7 +175,10 @@ class ZygoteKernelManager(AsyncKernelManager):
         cwd = str(kw.get("cwd") or os.getcwd())
         env = dict(kw.get("env") or os.environ)
         env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
-        process = _zygote.fork(kernel_cmd, env, cwd)
+        try:
+            process = _zygote.fork(kernel_cmd, env, cwd)
+        except (OSError, RuntimeError, ValueError):  # the zygote died since: launch this one as usual
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
         provisioner = self.provisioner
         provisioner.process, provisioner.pid, provisioner.pgid, provisioner.cwd = process, process.pid, process.pid, cwd
         self._reconcile_connection_info(provisioner.connection_info)

@@ -91,3 +91,19 @@ def test_preload_follows_the_notebook_imports(tmp_path):
         nbformat.v4.new_code_cell("this is not python"), nbformat.v4.new_markdown_cell("import scipy")])
     nbformat.write(notebook, tmp_path / "n.ipynb")
     assert preload_for(tmp_path / "n.ipynb") == ["numpy", "torch"]
+
+
+def test_without_a_live_zygote_kernels_are_launched_as_usual(zygote, tmp_path):
+    import asyncio
+
+    zygote.stop()
+
+    async def start_and_stop():
+        manager = kernel_zygote.ZygoteKernelManager()
+        await manager.start_kernel(cwd=str(tmp_path))
+        process = manager.provisioner.process
+        await manager.shutdown_kernel(now=True)
+        return process
+
+    process = asyncio.run(start_and_stop())
+    assert not isinstance(process, kernel_zygote.ForkedKernel) and process.returncode is not None
