@@ -10,7 +10,8 @@ runs, limits apply, nothing of the submission existed before the fork).
 
 In the worker, ``start(preload)`` starts the zygote, and ``ZygoteExecute`` (nbgrader's ``Execute`` with
 ``ZygoteKernelManager``) asks it for kernels. Without a zygote, or for another kernel command, the kernel
-is launched as usual.
+is launched as usual. Either way the worker talks to it with ``PromptKernelClient``, and kills it as soon
+as the notebook has run.
 """
 
 from __future__ import annotations
@@ -35,31 +36,46 @@ REPO = Path(__file__).resolve().parent.parent
 KERNEL_MODULE = "ipykernel_launcher"
 
 
-# --------------------------------------------------------------------------- the worker's side
-
 
 class ForkedKernel:
     """The ``subprocess.Popen`` surface jupyter_client uses, for a kernel forked by the zygote.
 
-    The kernel is the zygote's child, not ours, so its exit is watched through a pidfd.
+    The kernel is the zygote's child, not ours (the zygote lets the system reap it), so its exit is watched
+    through a pidfd, or with signal 0 where pidfds are missing (Linux before 5.3).
     """
 
     stdin = stdout = stderr = None
 
     def __init__(self, pid: int):
-        self.pid, self.returncode = pid, None
+        self.pid, self.returncode, self._fd = pid, None, None
         try:
             self._fd = os.pidfd_open(pid)
         except ProcessLookupError:  # already gone
-            self._fd, self.returncode = None, -1
+            self.returncode = -1
+        except (AttributeError, OSError):
+            pass
 
     def poll(self) -> int | None:
         return self.wait(0)
 
     def wait(self, timeout: float | None = None) -> int | None:
-        if self.returncode is None and select.select([self._fd], [], [], timeout)[0]:
-            os.close(self._fd)
-            self._fd, self.returncode = None, -1  # the zygote reaps it; the status is not ours to read
+        if self.returncode is not None:
+            return self.returncode
+        if self._fd is not None:
+            if select.select([self._fd], [], [], timeout)[0]:
+                os.close(self._fd)
+                self._fd, self.returncode = None, -1  # the exit status is not ours to read
+            return self.returncode
+        end = time.monotonic() + (timeout if timeout is not None else float("inf"))
+        while self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = -1
+            else:
+                if time.monotonic() >= end:
+                    break
+                time.sleep(0.01)
         return self.returncode
 
     def send_signal(self, signum: int) -> None:

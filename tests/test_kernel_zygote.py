@@ -107,3 +107,17 @@ def test_without_a_live_zygote_kernels_are_launched_as_usual(zygote, tmp_path):
 
     process = asyncio.run(start_and_stop())
     assert not isinstance(process, kernel_zygote.ForkedKernel) and process.returncode is not None
+
+
+@pytest.mark.parametrize("pidfd", [True, False], ids=["pidfd", "signal-0"])
+def test_forked_kernel_handle_sees_the_exit_of_a_process_it_did_not_start(pidfd, monkeypatch):
+    import subprocess
+
+    if not pidfd:
+        monkeypatch.delattr(os, "pidfd_open")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    handle = kernel_zygote.ForkedKernel(sleeper.pid)
+    assert handle.poll() is None and handle.wait(0.05) is None
+    handle.kill()
+    sleeper.wait()  # here we are the parent: reap it, as the zygote's system reaping would
+    assert handle.wait(5) == -1 and handle.poll() == -1
