@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from traitlets.config import Config
@@ -61,14 +62,16 @@ def course_config(course_root: Path, gradebook: Path) -> Config:
     return config
 
 
-def make_api(course_root: Path, gradebook: Path):
-    """An ``NbGraderAPI`` for a course folder holding ``solutions/<assignment>`` (the source)."""
+def make_api(course_root: Path, gradebook: Path, configure: Callable[[Config], None] | None = None):
+    """An ``NbGraderAPI`` for a course folder; ``configure`` may add settings to the course's configuration."""
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
     _ensure_alembic_on_path()
     _create_gradebooks_in_process()
     config = course_config(course_root, gradebook)
+    if configure is not None:
+        configure(config)
     api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
     api.log.setLevel("ERROR")
     return api

@@ -24,7 +24,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
@@ -32,7 +31,9 @@ from jupyter_client.manager import AsyncKernelManager
 from nbgrader.preprocessors import Execute
 from traitlets import default
 
-REPO = Path(__file__).resolve().parent.parent
+from autograder.course import REPO
+from autograder.zygote_process import IMPORT_ENV
+
 KERNEL_MODULE = "ipykernel_launcher"
 
 
@@ -93,8 +94,7 @@ class Zygote:
     """The worker's handle on its zygote process."""
 
     def __init__(self, preload: list[str], log=None):
-        env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-               "MPLBACKEND": "Agg", "AUTOGRADER_ZYGOTE_PARENT": str(os.getpid())}
+        env = {**os.environ, **IMPORT_ENV, "AUTOGRADER_ZYGOTE_PARENT": str(os.getpid())}
         self.process = subprocess.Popen([sys.executable, "-m", "autograder.zygote_process", *preload],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
                                         cwd=str(REPO), text=True)
@@ -139,8 +139,9 @@ class PromptKernelClient(AsyncKernelClient):
     """A kernel client that is ready as soon as the kernel is, without jupyter_client's quiet periods.
 
     jupyter_client's ``wait_for_ready`` ends by draining IOPub until it has been silent for 0.2 s, a pause
-    in every kernel start. Here the kernel is ready when a ``kernel_info`` request has its reply on the
-    shell channel and its ``idle`` status on IOPub: IOPub is connected and nothing of the request is left.
+    in every kernel start. Here the kernel is ready once a ``kernel_info`` request has been answered on the
+    shell channel and the ``idle`` status of one of them has come on IOPub, which proves IOPub is connected.
+    Status messages of the other requests may still follow; nbclient ignores messages of other requests.
     """
 
     async def _async_wait_for_ready(self, timeout: float | None = None) -> None:

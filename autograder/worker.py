@@ -31,6 +31,8 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.zygote_process import IMPORT_ENV
+
 HERE = Path(__file__).resolve().parent
 STARTUP = HERE / "sandbox_startup.py"
 MARKER = "[autograder]"
@@ -54,37 +56,36 @@ def _hide_hidden_tests_preprocessor():
     return HideHiddenTests
 
 
-def _api(course: Path, gradebook: Path, limits: dict):
-    from nbgrader.apps import NbGraderAPI
+def _api(root: Path, limits: dict):
+    """nbgrader's API on the task's course, with the grader's execution settings."""
     from nbgrader.converters import Autograde
-    from nbgrader.coursedir import CourseDirectory
     from nbgrader.preprocessors import Execute, GetGrades
 
-    from autograder.course import _ensure_alembic_on_path, course_config
-
-    _ensure_alembic_on_path()
-    config = course_config(course, gradebook)
-    config.Execute.timeout = int(limits.get("cell_timeout", 60))
-    config.Execute.interrupt_on_timeout = True
-    config.Execute.startup_timeout = 60
-    config.Execute.shutdown_kernel = "immediate"  # a graded kernel has nothing to save: kill it, do not wait
-    # Unix sockets in the task's own folder: TCP ports picked by parallel workers can collide
-    # (jupyter_client issue 487), and nothing outside this task can connect.
-    config.KernelManager.transport = "ipc"
-    config.KernelManager.ip = str(course.parent / "sockets" / "kernel")
+    from autograder.course import make_api
     from autograder.kernel_zygote import ZygoteExecute
 
-    config.Autograde.autograde_preprocessors = [
-        ZygoteExecute if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
-    config.LimitOutput.max_lines = int(limits.get("max_lines", 1000))
-    if not limits.get("show_hidden_tests"):
-        from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+    sockets = root / "sockets"
+    sockets.mkdir(exist_ok=True)
 
-        config.GenerateFeedback.preprocessors = [GetGrades, _hide_hidden_tests_preprocessor(),
-                                                 CSSHTMLHeaderPreprocessor]
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    api.log.setLevel("ERROR")
-    return api
+    def configure(config) -> None:
+        config.Execute.timeout = int(limits.get("cell_timeout", 60))
+        config.Execute.interrupt_on_timeout = True
+        config.Execute.startup_timeout = 60
+        config.Execute.shutdown_kernel = "immediate"  # a graded kernel has nothing to save: kill it, do not wait
+        # Unix sockets in the task's own folder: TCP ports picked by parallel workers can collide
+        # (jupyter_client issue 487), and nothing outside this task can connect.
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(sockets / "kernel")
+        config.Autograde.autograde_preprocessors = [
+            ZygoteExecute if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
+        config.LimitOutput.max_lines = int(limits.get("max_lines", 1000))
+        if not limits.get("show_hidden_tests"):
+            from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+
+            config.GenerateFeedback.preprocessors = [GetGrades, _hide_hidden_tests_preprocessor(),
+                                                     CSSHTMLHeaderPreprocessor]
+
+    return make_api(root / "course", root / "gradebook.db", configure)
 
 
 def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
@@ -93,14 +94,12 @@ def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
     (ipython / "profile_default" / "startup").mkdir(parents=True, exist_ok=True)
     shutil.copy(STARTUP, ipython / "profile_default" / "startup" / "00-autograder-sandbox.py")
     (home / "tmp").mkdir(exist_ok=True)
-    (root / "sockets").mkdir(exist_ok=True)
     limits = task["limits"]
     course = root / "course"
     deny = [root / "gradebook.db", course / "source", course / "submitted", *task.get("deny", [])]
     return {
         "HOME": str(home), "IPYTHONDIR": str(ipython), "MPLCONFIGDIR": str(home / ".mpl"),
-        "TMPDIR": str(home / "tmp"), "MPLBACKEND": "Agg",
-        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        "TMPDIR": str(home / "tmp"), **IMPORT_ENV,
         "AUTOGRADER_MEMORY_MB": str(limits.get("memory_mb", 0)),
         "AUTOGRADER_CPU_S": str(int(limits.get("wall_timeout", 0) or 0)),
         "AUTOGRADER_MAX_OUTPUT_KB": str(limits.get("max_output_kb", 1024)),
@@ -235,7 +234,7 @@ def grade_task(task: dict, workdir: Path) -> dict:
         (submitted / f"{assignment}.ipynb").write_text(notebook_text, encoding="utf-8")
         os.environ.update(_sandbox_env(task, root))
         tempfile.tempdir = None  # the module caches the first TMPDIR it saw
-        api = _api(course, gradebook, limits)
+        api = _api(root, limits)
         started = time.monotonic()
         outcome = api.autograde(assignment, student_id, force=True, create=True)
         result["autograde_s"] = round(time.monotonic() - started, 3)

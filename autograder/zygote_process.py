@@ -17,6 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 #: Packages worth importing before the fork when a notebook uses them (slow to import, fork-safe when idle).
 PRELOADABLE = ("numpy", "scipy", "torch")
 ALWAYS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell", "jedi")
+#: Environment that numpy, torch and matplotlib read when imported: the zygote imports with it, and every
+#: grading kernel runs with it (``autograder.worker``), so a forked kernel matches a launched one.
+IMPORT_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
 _START_PATH = list(sys.path)
 
 
