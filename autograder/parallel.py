@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.course import REPO, SOLUTIONS, stage_course
-from autograder.worker import kill_group, run_isolated, timeout_result
+from autograder.worker import error_result, kill_group, run_isolated, timeout_result
 from autograder.zygote_process import preload_for
 
 DEFAULT_LIMITS = {"cell_timeout": 60, "memory_mb": 2048, "wall_timeout": 600, "max_output_kb": 1024}
@@ -273,7 +273,7 @@ class LocalWorker:
             result_path = path.with_suffix(".result")
             if not line.startswith("done") or not result_path.is_file():
                 self.stop()
-                return {**timeout_result(task), "status": "error", "reason": "the grading process died"}
+                return error_result(task, "the grading process died")
             return json.loads(result_path.read_text())
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -312,8 +312,7 @@ class LocalPool:
                     self.done.put((task, worker.run(task)))
                 except Exception as error:  # keep the class going whatever happens to one worker
                     worker.stop()
-                    self.done.put((task, {**timeout_result(task), "status": "error",
-                                          "reason": f"grader error: {type(error).__name__}: {error}"}))
+                    self.done.put((task, error_result(task, f"grader error: {type(error).__name__}: {error}")))
         finally:
             worker.stop()
 
@@ -330,8 +329,7 @@ def _run_dask(tasks: list[dict], address: str, done: queue.Queue) -> object:
             try:
                 done.put((task, future.result()))
             except Exception as error:
-                done.put((task, {**timeout_result(task), "status": "error",
-                                 "reason": f"dask task failed: {type(error).__name__}: {error}"}))
+                done.put((task, error_result(task, f"dask task failed: {type(error).__name__}: {error}")))
 
     threading.Thread(target=loop, daemon=True).start()
     return client

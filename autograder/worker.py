@@ -296,13 +296,17 @@ def serve(preload: list[str]) -> None:
 
     proto.write("ready\n")
     for line in sys.stdin:
-        path = Path(line.strip())
-        task = json.loads(path.read_text())
-        result = grade_task(task, Path(task["workdir"]))
-        tmp = path.with_suffix(".part")
-        tmp.write_text(json.dumps(result))
-        os.replace(tmp, path.with_suffix(".result"))
+        grade_task_file(Path(line.strip()))
         proto.write("done\n")
+
+
+def grade_task_file(path: Path) -> None:
+    """Grade the task stored in ``path`` (JSON); write the result to ``<path>.result`` atomically."""
+    task = json.loads(path.read_text())
+    result = grade_task(task, Path(task["workdir"]))
+    tmp = path.with_suffix(".part")
+    tmp.write_text(json.dumps(result))
+    os.replace(tmp, path.with_suffix(".result"))
 
 
 def kill_group(process: subprocess.Popen) -> None:
@@ -318,6 +322,11 @@ def timeout_result(task: dict) -> dict:
             "feedback_html": None, "autograded": None,
             "reason": f"stopped at the {task['limits']['wall_timeout']}s wall-clock limit for the whole notebook",
             "seconds": task["limits"]["wall_timeout"]}
+
+
+def error_result(task: dict, reason: str) -> dict:
+    """The record of a submission whose grading failed outside nbgrader (status ``error``, zero)."""
+    return {**timeout_result(task), "status": "error", "reason": reason}
 
 
 def run_isolated(task: dict) -> dict:
@@ -337,7 +346,7 @@ def run_isolated(task: dict) -> dict:
                 return timeout_result(task)
         out = path.with_suffix(".result")
         if not out.is_file():
-            return {**timeout_result(task), "status": "error", "reason": "the grading process died"}
+            return error_result(task, "the grading process died")
         return json.loads(out.read_text())
 
 
@@ -346,10 +355,7 @@ def main(argv: list[str]) -> int:
         serve([name for name in argv[1:] if name])
         return 0
     if argv[:1] == ["--one"] and len(argv) == 2:
-        path = Path(argv[1])
-        task = json.loads(path.read_text())
-        result = grade_task(task, Path(task["workdir"]))
-        path.with_suffix(".result").write_text(json.dumps(result))
+        grade_task_file(Path(argv[1]))
         return 0
     print("usage: python -m autograder.worker --serve [module ...] | --one <task.json>", file=sys.stderr)
     return 2
