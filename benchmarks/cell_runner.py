@@ -9,6 +9,7 @@ only for the cells from its own onwards.
 
 from __future__ import annotations
 
+import linecache
 import os
 import pickle
 import re
@@ -78,9 +79,12 @@ def _silence() -> None:
 
 def _run_cells(cells: list[Cell], namespace: dict, stop_at_first: bool) -> dict[str, str]:
     failed = {}
-    for cell in cells:
+    for number, cell in enumerate(cells):
+        # A unique name in linecache, as IPython gives each cell, so that inspect.getsource works.
+        filename = f"<cell {cell.grade_id or 'code'} {id(cell)} {number}>"
+        linecache.cache[filename] = (len(cell.source), None, cell.source.splitlines(True), filename)
         try:
-            exec(compile(cell.source, f"<{cell.grade_id or 'cell'}>", "exec"), namespace)  # noqa: S102
+            exec(compile(cell.source, filename, "exec"), namespace)  # noqa: S102
         except BaseException as error:  # noqa: BLE001 - a cell's failure is data here
             if isinstance(error, KeyboardInterrupt):
                 raise

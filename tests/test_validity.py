@@ -89,3 +89,10 @@ def test_equivalents_need_a_reason(tmp_path):
     bad.write_text("ch01 sol/binop:abc:1\n")
     with pytest.raises(SystemExit, match="reason"):
         validity.read_equivalents(bad)
+
+
+def test_cells_can_read_their_own_source():
+    """Tests may inspect a learner's function (e.g. to forbid a built-in); that needs the cell's source."""
+    cells = [Cell("solution", "s", "def f():\n    return 1\n", {2}),
+             Cell("test", "t", "import inspect\nassert 'return 1' in inspect.getsource(f)\n", set())]
+    assert run_with_replacements(cells, {0: [("ok", cells[0].source)]}, Forker(1, 10))["ok"].passed
