@@ -6,6 +6,8 @@ instructor notebooks.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
@@ -109,3 +111,58 @@ def fold_rows(splits, n: int):
         row[np.asarray(val_idx)] = 1
         rows.append(row)
     return rows
+
+
+SCREEN_KS = (1, 2, 5, 10, 20, 50, 100)
+
+
+@lru_cache(maxsize=8)
+def screening_leak_curves(n_features: int, n_samples: int = 100, ks: tuple[int, ...] = SCREEN_KS,
+                          seed: int = 2) -> dict[str, np.ndarray]:
+    """5-fold CV accuracy of logistic regression on pure-noise features after keeping the k "best" ones.
+
+    ``leaky``: the k features most associated with the label are chosen once, on all rows, and then
+    cross-validated. ``honest``: the same selection runs inside every training fold (a pipeline).
+    The labels are coin flips, so the honest accuracy of every k is 0.5 up to sampling noise.
+    """
+    from sklearn.feature_selection import SelectKBest, f_classif
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n_samples, n_features))
+    y = rng.integers(0, 2, n_samples)
+    folds = 5  # scikit-learn's default for a classifier: StratifiedKFold(5), no shuffling
+    scores = f_classif(X, y)[0]  # ranking on ALL rows: this is the leak
+    order = np.argsort(scores)[::-1]
+    leaky, honest = [], []
+    for k in ks:
+        model = LogisticRegression(max_iter=1000)
+        leaky.append(cross_val_score(model, X[:, order[:k]], y, cv=folds).mean())
+        piped = make_pipeline(SelectKBest(f_classif, k=k), LogisticRegression(max_iter=1000))
+        honest.append(cross_val_score(piped, X, y, cv=folds).mean())
+    return {"k": np.array(ks), "leaky": np.array(leaky), "honest": np.array(honest), "n_samples": n_samples}
+
+
+def plot_screening_leak(k: int, n_features: int):
+    """CV accuracy against the number k of screened features, selection outside vs inside the folds."""
+    curves = screening_leak_curves(n_features)
+    i = int(np.flatnonzero(curves["k"] == k)[0])
+    fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=72)
+    fig.subplots_adjust(left=0.11, right=0.98, bottom=0.17, top=0.88)
+    ax.semilogx(curves["k"], curves["leaky"], "o-", color="#d62728", ms=4,
+                label="features screened on all rows, then CV")
+    ax.semilogx(curves["k"], curves["honest"], "s-", color="#1f77b4", ms=4,
+                label="screening inside each training fold")
+    band = 2 * np.sqrt(0.25 / curves["n_samples"])  # standard error of an accuracy of 0.5 on all rows
+    ax.axhspan(0.5 - band, 0.5 + band, color="grey", alpha=0.15, lw=0, label="chance ± 2 standard errors")
+    ax.axvline(k, color="grey", lw=1)
+    ax.set_ylim(0.3, 1.02)
+    ax.set_xticks(curves["k"], [str(v) for v in curves["k"]])
+    ax.minorticks_off()
+    ax.set_xlabel(f"number of features kept (out of {n_features} pure-noise features)")
+    ax.set_ylabel("5-fold CV accuracy")
+    ax.set_title(f"k = {k}: leaky {curves['leaky'][i]:.2f}, honest {curves['honest'][i]:.2f}", fontsize=9)
+    ax.legend(fontsize=7, loc="upper right")
+    return fig
