@@ -1,5 +1,5 @@
 # The eta * lambda < 2 check uses the diagonal of H instead of its eigenvalues (misses a rotated H).
-# expect-lose: closed_form_tests
+# expect-lose: closed_form_validation_tests
 # %% closed_form_solution
 def gd_closed_form(H, w_star, eta, tau):
     """w_tau = Q diag(1 - (1 - eta*lambda)^tau) Q^T w_star for gradient descent from w_0 = 0."""

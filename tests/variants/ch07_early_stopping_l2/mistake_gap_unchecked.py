@@ -1,5 +1,5 @@
 # shrinkage_gap does not reject eta * lambda >= 2.
-# expect-lose: gap_tests
+# expect-lose: gap_validation_tests
 # %% gap_solution
 def shrinkage_gap(lambdas, eta, tau):
     """Early-stopping factor minus ridge factor at alpha = 1/(eta tau), per eigenvalue."""
