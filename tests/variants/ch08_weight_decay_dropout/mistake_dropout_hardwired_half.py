@@ -1,5 +1,5 @@
 # A layer that always drops half the units, whatever p it was given.
-# expect-lose: dropout_tests
+# expect-lose: dropout_tests, dropout_statistics_tests
 # %% dropout_solution
 class Dropout:
     def __init__(self, p, rng):

@@ -1,5 +1,5 @@
-# p read as the probability of KEEPING a unit.
-# expect-lose: dropout_tests
+# p read as the probability of KEEPING a unit, in the layer and in question 2.
+# expect-lose: dropout_tests, dropout_statistics_tests, q2_active_units_tests
 # %% dropout_solution
 class Dropout:
     def __init__(self, p, rng):
@@ -18,3 +18,9 @@ class Dropout:
 
     def backward(self, grad):
         return grad * self.mask
+
+
+# %% numeric_answers
+q1_shrink_factor = (1 - 2 * 0.05 * 0.02) ** 200
+q2_active_units = 256 * 0.2
+q3_weight_decay = 2 * 1e-4

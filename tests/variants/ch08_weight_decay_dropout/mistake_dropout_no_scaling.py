@@ -1,5 +1,5 @@
 # Dropout without the 1/(1-p) rescaling: the expected activation shrinks in training.
-# expect-lose: dropout_tests
+# expect-lose: dropout_tests, dropout_statistics_tests
 # %% dropout_solution
 class Dropout:
     def __init__(self, p, rng):
