@@ -1,4 +1,4 @@
-"""Command line: ``python -m autograder release|grade ...``."""
+"""Command line: ``python -m autograder release|grade|manual ...``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder.course import assignments, check_assignment
+from autograder.course import DEFAULT_LIMITS, assignments, check_assignment
+
+
+def _limit_options(parser: argparse.ArgumentParser) -> None:
+    """The kernel limits of ``grade``."""
+    parser.add_argument("--cell-timeout", type=int, default=DEFAULT_LIMITS["cell_timeout"],
+                        help=f"seconds per cell (default {DEFAULT_LIMITS['cell_timeout']})")
+    parser.add_argument("--wall-timeout", type=int, default=DEFAULT_LIMITS["wall_timeout"],
+                        help=f"seconds per submission (default {DEFAULT_LIMITS['wall_timeout']})")
+    parser.add_argument("--memory-mb", type=int, default=DEFAULT_LIMITS["memory_mb"],
+                        help=f"address-space limit of a kernel (default {DEFAULT_LIMITS['memory_mb']})")
+    parser.add_argument("--max-output-kb", type=int, default=DEFAULT_LIMITS["max_output_kb"],
+                        help=f"output kept per cell (default {DEFAULT_LIMITS['max_output_kb']})")
+
+
+def _limits(args: argparse.Namespace) -> dict:
+    return {"cell_timeout": args.cell_timeout, "wall_timeout": args.wall_timeout, "memory_mb": args.memory_mb,
+            "max_output_kb": args.max_output_kb}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,12 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     grd.add_argument("--workers", type=int, default=None, help="parallel grading processes (default: cores)")
     grd.add_argument("--force", action="store_true", help="regrade students already recorded in --out")
     grd.add_argument("--dask", metavar="ADDRESS", help="grade on a Dask distributed scheduler instead")
-    grd.add_argument("--cell-timeout", type=int, default=60, help="seconds per cell (default 60)")
-    grd.add_argument("--wall-timeout", type=int, default=600, help="seconds per submission (default 600)")
-    grd.add_argument("--memory-mb", type=int, default=2048, help="address-space limit of a kernel (default 2048)")
-    grd.add_argument("--max-output-kb", type=int, default=1024, help="output kept per cell (default 1024)")
+    _limit_options(grd)
     grd.add_argument("--no-feedback", action="store_true", help="skip the feedback HTML")
     grd.add_argument("--show-hidden-tests", action="store_true", help="show hidden test code in the feedback")
+    man = commands.add_parser("manual", help="grade written answers by hand: answer sheet, then marks from a CSV")
+    man.add_argument("assignment")
+    man.add_argument("--out", type=Path, required=True, help="the folder `grade` wrote")
+    man.add_argument("--marks", type=Path,
+                     help="CSV of student_id,grade_id,points[,comment] to record (without it: write the sheet)")
     args = parser.parse_args(argv)
 
     if args.command == "release":
@@ -46,15 +65,30 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: notebooks/{name} {'updated' if problems else 'already up to date'}")
         return 1 if (args.check and stale) else 0
 
-    from autograder.grade import grade
+    check_assignment(args.assignment)
+    if args.command == "manual":
+        from autograder import manual
 
-    limits = {"cell_timeout": args.cell_timeout, "wall_timeout": args.wall_timeout, "memory_mb": args.memory_mb,
-              "max_output_kb": args.max_output_kb}
-    results = grade(args.assignment, args.submissions, args.out, workers=args.workers, force=args.force,
-                    dask=args.dask, limits=limits, feedback=not args.no_feedback,
-                    show_hidden_tests=args.show_hidden_tests)
-    failed = sum(r.status != "graded" for r in results)
-    print(f"graded {len(results) - failed} of {len(results)} submissions; see {args.out / 'grades.csv'}")
+        out = args.out.resolve()
+        if args.marks:
+            return manual.record_marks(out, args.assignment, args.marks)
+        sheet, template, to_grade = manual.write_sheet(out, args.assignment)
+        print(f"{to_grade} written answers to grade by hand: read {sheet}, put the points in {template}, then run\n"
+              f"  python -m autograder manual {args.assignment} --out {args.out} --marks {template}")
+        return 0
+
+    from autograder.parallel import grade_class
+
+    records = grade_class(args.assignment, args.submissions, args.out, workers=args.workers, force=args.force,
+                          dask=args.dask, limits=_limits(args), feedback=not args.no_feedback,
+                          show_hidden_tests=args.show_hidden_tests)
+    failed = sum(r["status"] != "graded" for r in records)
+    print(f"graded {len(records) - failed} of {len(records)} submissions; see {args.out / 'grades.csv'}")
+    from autograder.grade import to_grade_by_hand
+
+    if to_grade := len(to_grade_by_hand(args.assignment, records)):
+        print(f"{to_grade} written answers to grade by hand: python -m autograder manual {args.assignment} "
+              f"--out {args.out}")
     return 0
 
 

@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions"
 NOTEBOOKS = REPO / "notebooks"
 CONFIG_FILE = Path(__file__).resolve().parent / "nbgrader_config.py"
+#: Limits of a grading kernel, the same for ``grade`` and for a learner's ``check``.
+DEFAULT_LIMITS = {"cell_timeout": 60, "memory_mb": 2048, "wall_timeout": 600, "max_output_kb": 1024}
 
 
 def assignments() -> list[str]:
@@ -77,19 +79,22 @@ def make_api(course_root: Path, gradebook: Path, configure: Callable[[Config], N
     return api
 
 
-def stage_course(assignment: str, course_root: Path, gradebook: Path):
+def stage_course(assignment: str, course_root: Path, gradebook: Path, source: Path | None = None):
     """Copy an assignment's source into ``course_root``, generate its student version, return the API.
 
     Generating also records every graded cell, hidden tests included, in ``gradebook``: autograde
-    restores the test cells from there, whatever a submission did to them.
+    restores the test cells from there, whatever a submission did to them. ``source``: the folder to
+    generate from instead of ``solutions/<assignment>`` (``notebooks/<assignment>`` for a gradebook
+    holding the visible tests only).
     """
     check_assignment(assignment)
-    source = course_root / "solutions" / assignment
-    if source.exists():
-        shutil.rmtree(source)
-    shutil.copytree(SOLUTIONS / assignment, source, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    staged = course_root / "solutions" / assignment
+    if staged.exists():
+        shutil.rmtree(staged)
+    shutil.copytree(source or SOLUTIONS / assignment, staged, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     api = make_api(course_root, gradebook)
     result = api.generate_assignment(assignment, force=True, create=True)
     if not result["success"]:
-        raise RuntimeError(f"nbgrader could not generate {assignment}:\n{result.get('error') or result.get('log')}")
+        raise RuntimeError(f"nbgrader could not generate {assignment}:\n{result.get('log') or ''}\n"
+                           f"{result.get('error') or ''}")
     return api

@@ -24,109 +24,41 @@ import sys
 import tempfile
 import threading
 import time
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from autograder.course import REPO, SOLUTIONS, stage_course
+from autograder import manual
+from autograder.collect import collect
+from autograder.course import DEFAULT_LIMITS, REPO, SOLUTIONS, stage_course
+from autograder.grade import atomic_write, open_gradebook, store, write_grades
+from autograder.summary import summarize
 from autograder.worker import error_result, kill_group, run_isolated, timeout_result
 from autograder.zygote_process import preload_for
-
-DEFAULT_LIMITS = {"cell_timeout": 60, "memory_mb": 2048, "wall_timeout": 600, "max_output_kb": 1024}
-
-
-@dataclass
-class Submission:
-    student_id: str
-    notebook: str | None  # nbformat 4 JSON text, or None when it cannot be graded
-    reason: str = ""
-    digest: str = ""
-
-
-# --------------------------------------------------------------------------- reading submissions
-
-
-def _safe_extract(archive: Path, target: Path, assignment: str) -> Path:
-    with zipfile.ZipFile(archive) as zf:
-        total = 0
-        for member in zf.infolist():
-            name = Path(member.filename)
-            if name.is_absolute() or ".." in name.parts:
-                raise SystemExit(f"refusing {archive}: unsafe path {member.filename!r} in the zip")
-            total += member.file_size
-        if total > 4 * 1024**3:
-            raise SystemExit(f"refusing {archive}: more than 4 GB uncompressed")
-        zf.extractall(target)
-    entries = [p for p in target.iterdir() if not p.name.startswith((".", "__MACOSX"))]
-    if len(entries) == 1 and entries[0].is_dir():  # a zip of the submissions folder itself
-        only = entries[0]
-        if not (only / f"{assignment}.ipynb").exists() and not (only / assignment).is_dir():
-            return only
-    return target
-
-
-def read_notebook(path: Path) -> tuple[str | None, str]:
-    """The notebook as nbformat 4 JSON text, or None and why it cannot be graded."""
-    data = path.read_bytes()
-    if not data.strip():
-        return None, "not a valid notebook: the file is empty"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, f"not a valid notebook: not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})"
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
-        return None, f"not a valid notebook: invalid JSON ({error.msg} at line {error.lineno})"
-    if not isinstance(raw, dict) or "nbformat" not in raw:
-        return None, "not a valid notebook: JSON without an nbformat version"
-    try:
-        notebook = nbformat.reads(text, as_version=4)
-        nbformat.validate(notebook)
-    except Exception as error:
-        return None, f"not a valid notebook: {type(error).__name__}: {str(error).splitlines()[0][:200]}"
-    note = f"converted from nbformat {raw.get('nbformat')}" if raw.get("nbformat") != 4 else ""
-    return nbformat.writes(notebook), note
-
-
-def collect(assignment: str, submissions: Path, scratch: Path) -> list[Submission]:
-    """Every student under ``submissions`` (a folder or a zip): ``<id>/<a>.ipynb`` or ``<id>/<a>/<a>.ipynb``."""
-    if submissions.is_file() and zipfile.is_zipfile(submissions):
-        submissions = _safe_extract(submissions, scratch / "unzipped", assignment)
-    if not submissions.is_dir():
-        raise SystemExit(f"submissions folder or zip not found: {submissions}")
-    name = f"{assignment}.ipynb"
-    result = []
-    for folder in sorted(p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith((".", "__"))):
-        candidates = [folder / name, folder / assignment / name]
-        found = [c for c in candidates if c.is_file()]
-        if not found:
-            seen = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.ipynb")
-                          if ".ipynb_checkpoints" not in p.parts)
-            result.append(Submission(folder.name, None, f"no {name} in the submission (found: "
-                                                          f"{', '.join(seen) or 'no notebook'})"))
-            continue
-        data = found[0].read_bytes()
-        text, note = read_notebook(found[0])
-        digest = hashlib.sha256(data).hexdigest()
-        if text is None:
-            result.append(Submission(folder.name, None, note, digest))
-        else:
-            result.append(Submission(folder.name, text, note, digest))
-    if not result:
-        raise SystemExit(f"no student folders in {submissions} (expected <student_id>/{name})")
-    return result
-
 
 # --------------------------------------------------------------------------- the class gradebook
 
 
-def _cell_ids(assignment: str) -> list[str]:
-    notebook = nbformat.read(SOLUTIONS / assignment / f"{assignment}.ipynb", as_version=4)
-    return [c.metadata["nbgrader"]["grade_id"] for c in notebook.cells
-            if c.metadata.get("nbgrader", {}).get("grade_id")]
+def grading_task(assignment: str, source: Path, limits: dict, deny: list[str], **options) -> dict:
+    """What a worker needs to grade any submission of ``assignment``, but the student and the notebook.
+
+    ``source``: the folder the gradebook is generated from (``solutions/<assignment>`` to grade a class,
+    ``notebooks/<assignment>`` for a learner's check); its other files are copied beside each submission.
+    ``deny``: folders the kernel may not read, besides solutions/, .git and tests/. ``options``: ``feedback``,
+    ``show_hidden_tests``.
+    """
+    notebook = nbformat.read(source / f"{assignment}.ipynb", as_version=4)
+    metas = [c.metadata["nbgrader"] for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id")]
+    auto = [c.metadata["nbgrader"]["grade_id"] for c in notebook.cells if c.cell_type == "code"
+            and c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")]
+    source_files = {str(p.relative_to(source)): base64.b64encode(p.read_bytes()).decode() for p in source.rglob("*")
+                    if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts}
+    return {"assignment": assignment, "limits": {**DEFAULT_LIMITS, **limits}, "auto_ids": auto,
+            "cell_ids": [m["grade_id"] for m in metas], "source_files": source_files,
+            "readable": [str(REPO / "genml")],
+            "deny": [str(SOLUTIONS), str(REPO / ".git"), str(REPO / "tests"), *deny],
+            "feedback": options.get("feedback", True), "show_hidden_tests": options.get("show_hidden_tests", False),
+            "protect_torch": False}  # torch.testing is captured when the notebook first imports torch
 
 
 def _source_digest(assignment: str) -> str:
@@ -152,7 +84,17 @@ def stage(assignment: str, out: Path) -> bool:
         gradebook.unlink(missing_ok=True)
         shutil.rmtree(out / "course", ignore_errors=True)
     fresh = not gradebook.is_file()
-    stage_course(assignment, out / "course", gradebook)
+    try:
+        stage_course(assignment, out / "course", gradebook)
+    except RuntimeError as error:
+        if fresh or "Cannot add or remove cells" not in str(error):
+            raise
+        # nbgrader keeps the cells of an assignment with submissions: a new version with other cells starts
+        # the class gradebook again (everyone is regraded; hand marks come back from manual/marks.json)
+        gradebook.unlink()
+        shutil.rmtree(out / "course", ignore_errors=True)
+        fresh = True
+        stage_course(assignment, out / "course", gradebook)
     with tempfile.TemporaryDirectory(prefix="autograder-stage-") as tmp:
         if fresh:
             shutil.copy(gradebook, Path(tmp) / "template.db")
@@ -160,71 +102,8 @@ def stage(assignment: str, out: Path) -> bool:
             stage_course(assignment, Path(tmp) / "course", Path(tmp) / "template.db")
         shutil.copy(Path(tmp) / "template.db", out / ".template.part")
         os.replace(out / ".template.part", template)
-    _atomic_write(marker, digest)
+    atomic_write(marker, digest)
     return True
-
-
-def open_gradebook(out: Path):
-    import warnings
-
-    from nbgrader.api import Gradebook
-
-    warnings.filterwarnings("ignore", message=".*not in session.*")
-    return Gradebook(f"sqlite:///{out / 'gradebook.db'}")
-
-
-def merge(gb, assignment: str, result: dict) -> None:
-    """Record one student's grades in the class gradebook with nbgrader's Gradebook API (one commit)."""
-    from nbgrader.api import MissingEntry
-
-    student_id = result["student_id"]
-    gb.update_or_create_student(student_id)
-    try:
-        gb.remove_submission(assignment, student_id)
-    except MissingEntry:
-        pass
-    gb.add_submission(assignment, student_id)
-    notebook = gb.find_submission_notebook(assignment, assignment, student_id)
-    worker = {g["name"]: g for g in result.get("grades", [])}
-    for grade in notebook.grades:
-        if result["status"] == "graded" and grade.name in worker:
-            grade.auto_score = worker[grade.name]["auto_score"]
-            grade.manual_score = worker[grade.name]["manual_score"]
-            grade.needs_manual_grade = worker[grade.name]["needs_manual_grade"]
-        else:  # nbgrader's rule for a missing notebook: zero, nothing to grade by hand
-            grade.auto_score, grade.needs_manual_grade = 0, False
-    comments = {c["name"]: c for c in result.get("comments", [])}
-    for comment in notebook.comments:
-        if comment.name in comments:
-            comment.auto_comment = comments[comment.name]["auto_comment"]
-    gb.db.commit()
-
-
-def _atomic_write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def store(gb, out: Path, assignment: str, submission: Submission, result: dict) -> dict:
-    """Merge, then write feedback, autograded notebook and (last) the result file that marks it done."""
-    merge(gb, assignment, result)
-    student_id = submission.student_id
-    if result.get("feedback_html"):
-        _atomic_write(out / "feedback" / student_id / f"{assignment}.html", result["feedback_html"])
-    if result.get("autograded"):
-        _atomic_write(out / "course" / "autograded" / student_id / assignment / f"{assignment}.ipynb",
-                      result["autograded"])
-    record = {k: v for k, v in result.items() if k not in ("feedback_html", "autograded")}
-    record["digest"] = submission.digest
-    _atomic_write(out / "results" / f"{student_id}.json", json.dumps(record, indent=1))
-    return record
 
 
 # --------------------------------------------------------------------------- workers
@@ -373,22 +252,11 @@ def grade_class(assignment: str, submissions: Path, out: Path, *, workers: int |
 
 def _grade_students(assignment, submissions, out, students, force, dask, limits, feedback, show_hidden_tests,
                     pool, done) -> list[dict]:
-    from autograder.grade import graded_cells
-
     restaged = stage(assignment, out)
     force = force or restaged and any((out / "results").glob("*.json"))
 
-    cells = graded_cells(assignment)
-    auto_ids = [grade_id for grade_id, auto, _ in cells if auto]
-    source_files = {str(p.relative_to(SOLUTIONS / assignment)): base64.b64encode(p.read_bytes()).decode()
-                    for p in (SOLUTIONS / assignment).rglob("*")
-                    if p.is_file() and p.suffix != ".ipynb" and ".ipynb_checkpoints" not in p.parts}
-    readable = [str(REPO / "genml")]
-    deny = [str(SOLUTIONS), str(REPO / ".git"), str(REPO / "tests"), str(out), str(submissions)]
-    base_task = {"assignment": assignment, "limits": limits, "auto_ids": auto_ids, "cell_ids": _cell_ids(assignment),
-                 "source_files": source_files,
-                 "readable": readable, "deny": deny, "feedback": feedback, "show_hidden_tests": show_hidden_tests,
-                 "protect_torch": False}  # torch.testing is captured when the notebook first imports torch
+    base_task = grading_task(assignment, SOLUTIONS / assignment, limits, [str(out), str(submissions)],
+                             feedback=feedback, show_hidden_tests=show_hidden_tests)
     if dask:
         base_task["template_b64"] = base64.b64encode((out / ".template.db").read_bytes()).decode()
     else:
@@ -414,9 +282,10 @@ def _run(assignment, out, students, force, dask, base_task, pool, done, gb) -> l
                 skipped += 1
                 continue
         if submission.notebook is None:
-            records[submission.student_id] = store(gb, out, assignment, submission, {
-                "student_id": submission.student_id, "status": "error", "reason": submission.reason,
-                "grades": [], "comments": []})
+            result = {"student_id": submission.student_id, "status": "error", "reason": submission.reason,
+                      "grades": [], "comments": []}
+            manual.reapply(out, assignment, result)
+            records[submission.student_id] = store(gb, out, assignment, result, submission.digest)
             continue
         tasks.append({**base_task, "student_id": submission.student_id, "notebook": submission.notebook})
 
@@ -434,7 +303,8 @@ def _run(assignment, out, students, force, dask, base_task, pool, done, gb) -> l
             submission = by_id[task["student_id"]]
             if submission.reason and result.get("status") == "graded":
                 result["reason"] = " | ".join(p for p in (submission.reason, result.get("reason")) if p)
-            records[submission.student_id] = store(gb, out, assignment, submission, result)
+            manual.reapply(out, assignment, result)  # hand marks of written answers that did not change
+            records[submission.student_id] = store(gb, out, assignment, result, submission.digest)
             print(f"{_bar(number, len(tasks), time.monotonic() - start)}  {submission.student_id}: "
                   f"{result['status']}", file=sys.stderr, flush=True)
     finally:
@@ -443,15 +313,5 @@ def _run(assignment, out, students, force, dask, base_task, pool, done, gb) -> l
 
     ordered = [records[s.student_id] for s in students]
     write_grades(out / "grades.csv", assignment, ordered)
-    from autograder.summary import summarize
-
     summarize(out, assignment, ordered)
     return ordered
-
-
-def write_grades(path: Path, assignment: str, records: list[dict]) -> None:
-    from autograder.grade import Result, write_csv
-
-    tmp = path.with_name(path.name + ".part")
-    write_csv(tmp, assignment, [Result.from_record(record) for record in records])
-    os.replace(tmp, path)

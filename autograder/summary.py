@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from autograder.grade import Result, counted_cells, graded_cells, to_grade_by_hand
+
 
 def summarize(out: Path, assignment: str, records: list[dict]) -> Path:
     """Write ``<out>/summary/{score_histogram.png, exercise_means.png, report.txt}``; return the folder."""
@@ -13,15 +15,14 @@ def summarize(out: Path, assignment: str, records: list[dict]) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from autograder.grade import graded_cells
-
     folder = out / "summary"
     folder.mkdir(parents=True, exist_ok=True)
-    cells = [(grade_id, points) for grade_id, auto, points in graded_cells(assignment) if auto]
+    results = [Result.from_record(record) for record in records]
+    cells = counted_cells(assignment, results)  # the cells grades.csv's score counts
     max_score = sum(points for _, points in cells)
     scores, per_cell = [], {grade_id: [] for grade_id, _ in cells}
-    for record in records:
-        got = {g["name"]: g["auto_score"] or 0.0 for g in record.get("grades", [])}
+    for result in results:
+        got = {name: score or 0.0 for name, score in result.cell_scores.items()}
         scores.append(sum(got.get(grade_id, 0.0) for grade_id, _ in cells))
         for grade_id, _ in cells:
             per_cell[grade_id].append(got.get(grade_id, 0.0))
@@ -50,6 +51,10 @@ def summarize(out: Path, assignment: str, records: list[dict]) -> Path:
         ordered = sorted(scores)
         lines += [f"mean score: {sum(scores) / n:.2f} / {max_score:g}", f"median score: {ordered[n // 2]:g}",
                   f"full marks: {sum(s == max_score for s in scores)}", f"zero: {sum(s == 0 for s in scores)}"]
+    if not all(auto for _, auto, _ in graded_cells(assignment)):
+        to_grade = len(to_grade_by_hand(assignment, records))
+        lines.append(f"written answers still to grade by hand: {to_grade}"
+                     + (f" (python -m autograder manual {assignment} --out {out})" if to_grade else ""))
     lines.append("per exercise (mean fraction of points):")
     lines += [f"  {grade_id}: {mean:.2f}" for (grade_id, _), mean in zip(cells, means, strict=True)]
     problems = [r for r in records if r["status"] != "graded"]

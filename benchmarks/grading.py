@@ -9,9 +9,10 @@ Builds a class of synthetic submissions (a mix of the reference answers, the cla
    (one process, students one after the other), and
 2. with ``python -m autograder grade`` (parallel workers, sandboxed kernels, feedback and summary included),
 
-checks that both give every student the same per-cell scores, and prints the timings. The floor is the
-time to execute the reference notebook once with nbclient, times the number of submissions, divided by the
-number of workers: what perfect parallel execution without any grading overhead would cost.
+checks that both give every student the same per-cell scores, and prints the timings. ``serial_nbgrader``
+is the project's serial baseline: ``tests/test_parallel.py`` checks the parallel grader against it too.
+The floor is the time to execute the reference notebook once with nbclient, times the number of submissions,
+divided by the number of workers: what perfect parallel execution without any grading overhead would cost.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""No solution code, model answer or hidden test reaches a learner: not notebooks/, not the built book."""
+"""No solution code, model answer, rubric or hidden test reaches a learner: not notebooks/, not the built book."""
 
 import html
 import re
@@ -8,6 +8,7 @@ import nbformat
 import pytest
 
 from autograder.course import NOTEBOOKS, SOLUTIONS
+from autograder.manual import RUBRIC_HEADING, written_cells
 from tests.conftest import ASSIGNMENTS
 
 _REGIONS = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
@@ -18,7 +19,8 @@ def _normalise(text: str) -> str:
 
 
 def secret_lines(assignment: str) -> list[str]:
-    """Distinctive lines of every solution, hidden test and written model answer."""
+    """Distinctive lines of every solution, hidden test, written model answer and rubric (the rubric ends the
+    model-answer cell, see ``autograder.manual``)."""
     lines = []
     for cell in nbformat.read(SOLUTIONS / assignment / f"{assignment}.ipynb", as_version=4).cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -41,12 +43,21 @@ def test_secrets_are_found_in_the_source(assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_rubrics_are_among_the_secrets(assignment):
+    secrets = secret_lines(assignment)
+    for cell in written_cells(assignment):
+        lines = [_normalise(line) for line in cell.rubric.splitlines() if len(_normalise(line)) >= 25]
+        assert all(line in secrets for line in lines), cell.grade_id
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_student_notebooks_hold_no_solution_or_hidden_test(assignment):
     secrets = secret_lines(assignment)
     for path in (NOTEBOOKS / assignment).rglob("*"):
         if path.is_file():
             text = path.read_text(errors="replace")
             assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text, path
+            assert RUBRIC_HEADING not in text, f"{path} holds a rubric"
             flat = _normalise(" ".join(c.source for c in nbformat.reads(text, as_version=4).cells)) \
                 if path.suffix == ".ipynb" else _normalise(text)
             leaked = [s for s in secrets if s in flat]
@@ -60,7 +71,7 @@ def test_built_book_holds_no_solution_or_hidden_test(html_dir):
         secrets = secret_lines(assignment)
         for page in pages:
             text = html_text(page) if page.suffix == ".html" else _normalise(page.read_text(errors="replace"))
-            assert "BEGIN HIDDEN TESTS" not in text, page
+            assert "BEGIN HIDDEN TESTS" not in text and "Rubric:" not in text, page
             leaked = [s for s in secrets if s in text]
             assert not leaked, f"{page} leaks {assignment}: {leaked[:3]}"
 
