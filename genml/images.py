@@ -126,3 +126,79 @@ def plot_augmentation_workshop(brightness: float, contrast: float, noise: float,
     axes[2].set_title(f"clipped: {np.mean((out < 0) | (out > 1)):.0%} of pixels", fontsize=8)
     axes[2].legend(fontsize=6)
     return fig
+
+
+LUMA = np.array([0.299, 0.587, 0.114])  # the grey value of an RGB pixel (ITU-R 601 weights, as torchvision)
+
+
+def saturate(image: np.ndarray, factor: float) -> tuple[np.ndarray, np.ndarray]:
+    """Blend an RGB image (H, W, 3) in [0, 1] with its grey version: factor 0 is grey, 1 the original.
+
+    Returns (clipped result, unclipped result); the blend is the one torchvision's
+    ``adjust_saturation`` uses.
+    """
+    grey = (image @ LUMA)[..., None]
+    raw = grey + factor * (image - grey)
+    return np.clip(raw, 0.0, 1.0), raw
+
+
+def plot_saturation_workshop(saturation: float, size: int = 64):
+    """The colour sample image at a saturation factor, and how far each pixel is from grey."""
+    image = sample_image(size, gray=False)
+    clipped, raw = saturate(image, saturation)
+    fig, axes = plt.subplots(1, 3, figsize=(6.4, 2.4), dpi=72)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.16, top=0.86, wspace=0.25)
+    for ax, img, title in [(axes[0], image, "original"), (axes[1], clipped, f"saturation × {saturation:g}")]:
+        ax.imshow(img, interpolation="nearest")
+        ax.set_title(title, fontsize=8)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    bins = np.linspace(0, 1, 26)
+    axes[2].hist((image.max(axis=2) - image.min(axis=2)).ravel(), bins=bins, alpha=0.6, label="original")
+    axes[2].hist((clipped.max(axis=2) - clipped.min(axis=2)).ravel(), bins=bins, alpha=0.6, label="augmented")
+    axes[2].set_yticks([])
+    axes[2].set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+    axes[2].tick_params(labelsize=7)
+    axes[2].set_xlabel("max - min over R, G, B (0 = grey)", fontsize=7)
+    clipped_share = np.mean((raw < 0) | (raw > 1))
+    axes[2].set_title(f"{clipped_share:.0%} of channel values clipped", fontsize=8)
+    axes[2].legend(fontsize=6)
+    return fig
+
+
+FACE_BOX = (17.0, 2.0, 45.0, 42.0)  # (left, top, right, bottom) of the head in the 64-pixel sample image
+
+
+def translate_box(box, tx: float, ty: float, size: int = 64) -> tuple[tuple[float, ...], float]:
+    """Move a (left, top, right, bottom) box by (tx, ty), clip it to the image; return it and the share left."""
+    left, top, right, bottom = box
+    moved = (left + tx, top + ty, right + tx, bottom + ty)
+    clipped = (max(moved[0], 0.0), max(moved[1], 0.0), min(moved[2], float(size)), min(moved[3], float(size)))
+    area = max(clipped[2] - clipped[0], 0.0) * max(clipped[3] - clipped[1], 0.0)
+    return clipped, area / ((right - left) * (bottom - top))
+
+
+def plot_translation_workshop(tx: int, ty: int, size: int = 64):
+    """Shift the colour sample image by (tx, ty) pixels; the target box moves with the same matrix."""
+    from matplotlib.patches import Rectangle
+
+    image = sample_image(size, gray=False)
+    m = affine_about_centre(tx=tx, ty=ty, size=size)
+    shifted = np.stack([warp_torch(image[..., k], m) for k in range(3)], axis=-1).clip(0, 1)
+    box, kept = translate_box(FACE_BOX, tx, ty, size)
+    fig, axes = plt.subplots(1, 2, figsize=(5.2, 2.7), dpi=72)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.04, top=0.78, wspace=0.08)
+    for ax, img, b, title in [(axes[0], image, FACE_BOX, "original, target box"),
+                              (axes[1], shifted, box, f"shifted by ({tx}, {ty}) px")]:
+        ax.imshow(img, interpolation="nearest")
+        ax.add_patch(Rectangle((b[0] - 0.5, b[1] - 0.5), b[2] - b[0], b[3] - b[1], fill=False, lw=2,
+                               edgecolor="#ffdd00"))
+        ax.set_xlim(-0.5, size - 0.5)
+        ax.set_ylim(size - 0.5, -0.5)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title(title, fontsize=8)
+    fill = np.mean(np.all(shifted == 0, axis=2))
+    fig.suptitle(f"class label unchanged; the box moves with the image, {kept:.0%} of it still in the frame\n"
+                 f"{fill:.0%} of the shifted image is fill", fontsize=7)
+    return fig
