@@ -1,0 +1,12 @@
+# Zeroes the wrong corner of D: the highest power goes unpenalised and the bias is penalised.
+# expect-lose: fit_polynomial_tests
+# %% fit_polynomial_solution
+def fit_polynomial(x, y, degree, lam=0.0):
+    if lam < 0 or len(x) != len(y):
+        raise ValueError("bad input")
+    phi, y = polynomial_features(x, degree), np.asarray(y, dtype=float)
+    if lam == 0:
+        return np.linalg.lstsq(phi, y, rcond=None)[0]
+    d = np.eye(degree + 1)
+    d[-1, -1] = 0.0
+    return np.linalg.solve(phi.T @ phi + lam * d, phi.T @ y)

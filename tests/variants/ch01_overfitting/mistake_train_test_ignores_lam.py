@@ -1,0 +1,8 @@
+# Forgets to pass lam on: the model is always fitted without the penalty.
+# expect-lose: train_test_mse_tests
+# %% train_test_mse_solution
+def train_test_mse(x_train, y_train, x_test, y_test, degree, lam=0.0):
+    w = fit_polynomial(x_train, y_train, degree)
+    train = mse(y_train, polynomial_features(x_train, degree) @ w)
+    test = mse(y_test, polynomial_features(x_test, degree) @ w)
+    return train, test, test - train
