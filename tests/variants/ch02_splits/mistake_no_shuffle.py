@@ -1,5 +1,6 @@
-# Cuts range(n) in order without shuffling: ordered data put all of one kind in the test set.
-# expect-lose: train_val_test_split_tests
+# Cuts range(n) in order without shuffling: ordered data put all of one kind in the test set. Sizes and
+# partition are right, so only the randomness cell is lost.
+# expect-lose: train_val_test_split_statistics_tests
 # %% train_val_test_split_solution
 def train_val_test_split(n, fractions, rng):
     if not isinstance(n, (int, np.integer)) or n < 1:
