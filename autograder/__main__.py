@@ -1,4 +1,4 @@
-"""Command line: ``python -m autograder release|grade|manual ...``."""
+"""Command line: ``python -m autograder release|grade|manual|check ...``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from autograder.course import DEFAULT_LIMITS, assignments, check_assignment
 
 
 def _limit_options(parser: argparse.ArgumentParser) -> None:
-    """The kernel limits of ``grade``."""
+    """The kernel limits, shared by ``grade`` and ``check`` so that a learner's check runs as grading does."""
     parser.add_argument("--cell-timeout", type=int, default=DEFAULT_LIMITS["cell_timeout"],
                         help=f"seconds per cell (default {DEFAULT_LIMITS['cell_timeout']})")
     parser.add_argument("--wall-timeout", type=int, default=DEFAULT_LIMITS["wall_timeout"],
@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     man.add_argument("--out", type=Path, required=True, help="the folder `grade` wrote")
     man.add_argument("--marks", type=Path,
                      help="CSV of student_id,grade_id,points[,comment] to record (without it: write the sheet)")
+    chk = commands.add_parser("check", help="run your notebook as grading will, with the visible tests")
+    chk.add_argument("notebook", type=Path)
+    chk.add_argument("--assignment", help="the assignment (default: the notebook's file name)")
+    _limit_options(chk)
     args = parser.parse_args(argv)
 
     if args.command == "release":
@@ -64,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             if not args.check:
                 print(f"{name}: notebooks/{name} {'updated' if problems else 'already up to date'}")
         return 1 if (args.check and stale) else 0
+
+    if args.command == "check":
+        from autograder.check import check
+
+        return check(args.notebook, args.assignment, _limits(args))
 
     check_assignment(args.assignment)
     if args.command == "manual":
