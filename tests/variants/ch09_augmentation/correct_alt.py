@@ -106,7 +106,7 @@ def adjust_contrast(image, factor):
 # %% expand_solution
 def expand_dataset(images, labels, rng, sigma=0.1, delta=0.3):
     images = np.array(images, dtype=np.float64)
-    if images.ndim != 3 or images.shape[1] != images.shape[2] or len(labels) != len(images):
+    if images.ndim != 3 or images.shape[1] != images.shape[2] or np.ndim(labels) != 1 or len(labels) != len(images):
         raise ValueError("need (N, S, S) images and N labels")
     out = np.empty((5 * len(images),) + images.shape[1:])
     out_labels = []

@@ -1,5 +1,5 @@
 # Noise, brightness and contrast without clipping to [0, 1].
-# expect-lose: photometric_tests
+# expect-lose: photometric_tests, expand_tests
 # %% photometric_solution
 def _as_image(image):
     a = np.asarray(image, dtype=float)

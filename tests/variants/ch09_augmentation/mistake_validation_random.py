@@ -1,5 +1,5 @@
 # A validation transform that keeps the training-time random flip.
-# expect-lose: crop_tests
+# expect-lose: eval_transform_tests
 # %% crop_solution
 def random_resized_crop(img, size, scale, generator):
     if img.ndim != 3 or not 0 < scale[0] <= scale[1] <= 1:

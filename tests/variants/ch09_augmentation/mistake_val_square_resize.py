@@ -1,0 +1,24 @@
+# Resized to resize x resize, ignoring the aspect ratio.
+# expect-lose: eval_transform_tests
+# %% crop_solution
+def random_resized_crop(img, size, scale, generator):
+    if img.ndim != 3 or not 0 < scale[0] <= scale[1] <= 1:
+        raise ValueError("bad input")
+    lo, hi = scale
+    _, h, w = img.shape
+    s = lo + (hi - lo) * torch.rand(1, generator=generator).item()
+    k = max(1, min(h, w, round((s * h * w) ** 0.5)))
+    top = int(torch.randint(0, h - k + 1, (1,), generator=generator))
+    left = int(torch.randint(0, w - k + 1, (1,), generator=generator))
+    return F.interpolate(img[None, :, top:top + k, left:left + k], size=(size, size), mode="bilinear",
+                         align_corners=False)[0]
+
+
+def validation_transform(img, resize, crop, mean, std):
+    if img.ndim != 3 or crop > resize or len(mean) != img.shape[0] or len(std) != img.shape[0]:
+        raise ValueError("bad input")
+    _, h, w = img.shape
+    x = F.interpolate(img[None], size=(resize, resize), mode="bilinear", align_corners=False)[0]
+    t = (resize - crop) // 2
+    x = x[:, t:t + crop, t:t + crop]
+    return (x - torch.as_tensor(mean)[:, None, None]) / torch.as_tensor(std)[:, None, None]
