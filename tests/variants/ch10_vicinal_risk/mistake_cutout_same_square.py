@@ -1,5 +1,5 @@
 # One square for the whole batch instead of one per image.
-# expect-lose: cutout_tests
+# expect-lose: cutout_statistics_tests
 # %% cutout_solution
 def cutout(x, size, rng):
     x = np.asarray(x, dtype=float)

@@ -1,5 +1,5 @@
 # The reverse: per_sample=True still uses a single lambda, repeated for every example.
-# expect-lose: mixup_tests
+# expect-lose: mixup_statistics_tests
 # %% mixup_solution
 def mixup(x, y, alpha, rng, per_sample=False):
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)

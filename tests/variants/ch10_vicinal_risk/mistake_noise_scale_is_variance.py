@@ -1,5 +1,5 @@
 # Passes the variance sigma**2 as the scale of rng.normal, which takes the standard deviation.
-# expect-lose: noise_injection_tests
+# expect-lose: noise_injection_statistics_tests
 # %% noise_injection_solution
 def noise_penalty_mse(w, b, X, y, sigma):
     w, X, y = np.asarray(w, float), np.asarray(X, float), np.asarray(y, float)

@@ -1,0 +1,18 @@
+# (cy, cx) used as the top-left corner of the box instead of its centre.
+# expect-lose: cutmix_tests, cutmix_statistics_tests
+# %% cutmix_solution
+def cutmix(x, y, alpha, rng):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.ndim != 4 or y.ndim != 2 or len(x) != len(y) or alpha <= 0:
+        raise ValueError("bad input")
+    n, _, h, w = x.shape
+    perm = rng.permutation(n)
+    lam0 = rng.beta(alpha, alpha)
+    cut_h, cut_w = int(h * np.sqrt(1 - lam0)), int(w * np.sqrt(1 - lam0))
+    cy, cx = int(rng.integers(0, h)), int(rng.integers(0, w))
+    top, bottom = cy, min(cy + cut_h, h)
+    left, right = cx, min(cx + cut_w, w)
+    out = x.copy()
+    out[:, :, top:bottom, left:right] = x[perm][:, :, top:bottom, left:right]
+    lam = 1.0 - (bottom - top) * (right - left) / (h * w)
+    return out, lam * y + (1 - lam) * y[perm], lam, perm, (top, bottom, left, right)

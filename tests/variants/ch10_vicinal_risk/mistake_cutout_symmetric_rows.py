@@ -1,0 +1,14 @@
+# Rows and columns cy - size // 2 up to cy + size // 2 inclusive: an even size gives a square one pixel too big.
+# expect-lose: cutout_tests
+# %% cutout_solution
+def cutout(x, size, rng):
+    x = np.asarray(x, dtype=float)
+    if x.ndim != 4 or isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
+        raise ValueError("bad input")
+    n, _, h, w = x.shape
+    mask = np.ones((n, h, w))
+    for i in range(n):
+        cy, cx = rng.integers(0, h), rng.integers(0, w)
+        top, left = max(cy - size // 2, 0), max(cx - size // 2, 0)
+        mask[i, top:min(cy + size // 2 + 1, h), left:min(cx + size // 2 + 1, w)] = 0
+    return x * mask[:, None], mask

@@ -1,0 +1,12 @@
+# The inputs weighted the other way round from the labels: x gets (1 - lam) of itself, y gets lam.
+# expect-lose: mixup_tests
+# %% mixup_solution
+def mixup(x, y, alpha, rng, per_sample=False):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if alpha <= 0 or y.ndim != 2 or len(x) != len(y):
+        raise ValueError("bad input")
+    perm = rng.permutation(len(x))
+    lam = rng.beta(alpha, alpha, size=len(x)) if per_sample else float(rng.beta(alpha, alpha))
+    lam_x = np.reshape(lam, (-1,) + (1,) * (x.ndim - 1)) if per_sample else lam
+    lam_y = np.reshape(lam, (-1, 1)) if per_sample else lam
+    return (1 - lam_x) * x + lam_x * x[perm], lam_y * y + (1 - lam_y) * y[perm], lam, perm
