@@ -1,7 +1,8 @@
 """Build synthetic submissions: the student notebook with some solution cells filled in.
 
 A variant file under ``tests/variants/<assignment>/`` holds ``# %% <grade_id>`` sections (code for that
-solution cell) and a header line ``# expect: full`` or ``# expect-lose: <test grade_id>, ...``. Cells a
+solution cell) and a header line ``# expect: full`` or ``# expect-lose: <test grade_id>, ...`` (a long list
+goes on over further ``#`` lines, each line but the last ending in a comma). Cells a
 variant does not name get the reference solution, so each mistake is graded on its own.
 """
 
@@ -34,12 +35,13 @@ def read_variant(path: Path) -> Variant:
     for section in sections:
         grade_id, _, body = section.partition("\n")
         cells[grade_id.strip()] = body.strip() + "\n"
-    lose = re.search(r"^# expect-lose: (.+)$", header, flags=re.M)
+    # The list may go on over several comment lines, each line but the last ending in a comma.
+    lose = re.search(r"^# expect-lose: (.+,\s*(?:\n#\s+.+,\s*)*(?:\n#\s+.+)?|.+)$", header, flags=re.M)
     return Variant(
         name=path.stem,
         cells=cells,
         expect_full=bool(re.search(r"^# expect: full$", header, flags=re.M)),
-        expect_lose=[s.strip() for s in lose.group(1).split(",")] if lose else [],
+        expect_lose=[s.strip(" #\n") for s in lose.group(1).split(",") if s.strip(" #\n")] if lose else [],
     )
 
 
