@@ -1,0 +1,15 @@
+# Calls a validation loss far above the training loss overfitting, whatever the trend.
+# expect-lose: diagnose_tests
+# %% diagnose_solution
+def diagnose(train_losses, val_losses, high, patience=5):
+    train = np.asarray(train_losses, dtype=float)
+    val = np.asarray(val_losses, dtype=float)
+    if train.ndim != 1 or val.ndim != 1 or train.size == 0 or train.shape != val.shape:
+        raise ValueError("bad curves")
+    if high <= 0 or patience < 1:
+        raise ValueError("bad thresholds")
+    if train[-1] > high:
+        return "underfitting"
+    if val[-1] - train[-1] > 0.1 or val.size - 1 - int(np.argmin(val)) >= patience:
+        return "overfitting"
+    return "good fit"
