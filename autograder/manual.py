@@ -174,8 +174,8 @@ def reapply(out: Path, assignment: str, result: dict) -> None:
         return
     stale = apply(result, marks, answers_in(result.get("autograded")))
     if stale:
-        print(f"{result['student_id']}: the answer changed since it was graded by hand, grade it again: "
-              f"{', '.join(stale)}", file=sys.stderr)
+        print(f"{result['student_id']}: hand marks dropped (the answer changed, or the notebook could not be "
+              f"graded), grade again: {', '.join(stale)}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- the command
@@ -188,6 +188,7 @@ def _quote(text: str) -> str:
 def write_sheet(out: Path, assignment: str) -> tuple[Path, Path, int]:
     """Write the answer sheet and (if there is none yet) the marks template; return both and the answers to grade."""
     records = _records(out)
+    answers = _answers(out, assignment, records)
     written = {c.grade_id: c for c in written_cells(assignment)}
     folder = out / "manual"
     lines = [f"# {assignment}: written answers", "",
@@ -203,7 +204,7 @@ def write_sheet(out: Path, assignment: str) -> tuple[Path, Path, int]:
             if record.get("status") != "graded":
                 continue
             grade = next((g for g in record.get("grades", []) if g["name"] == cell.grade_id), None)
-            answer = answers_in(_graded_notebook(out, assignment, student_id)).get(cell.grade_id)
+            answer = answers[student_id].get(cell.grade_id)
             comment = next((c.get("manual_comment") for c in record.get("comments", [])
                             if c["name"] == cell.grade_id), None)
             if grade is None or answer is None:
@@ -226,6 +227,12 @@ def write_sheet(out: Path, assignment: str) -> tuple[Path, Path, int]:
     return folder / "answers.md", template, to_grade
 
 
+def _answers(out: Path, assignment: str, records: dict[str, dict]) -> dict[str, dict[str, str]]:
+    """The written answers of every graded student, from the autograded notebooks ``grade`` kept."""
+    return {student_id: answers_in(_graded_notebook(out, assignment, student_id)) if r.get("status") == "graded"
+            else {} for student_id, r in records.items()}
+
+
 def _records(out: Path) -> dict[str, dict]:
     records = load_records(out)
     if not records:
@@ -237,6 +244,7 @@ def read_marks(path: Path, out: Path, assignment: str) -> tuple[dict[str, dict[s
     """The marks of a CSV (``student_id,grade_id,points[,comment]``, a header row optional), checked against
     the class; returns them as in ``marks.json`` and the problems found (nothing is recorded if there are any)."""
     records = _records(out)
+    answers = _answers(out, assignment, records)
     written = {c.grade_id: c for c in written_cells(assignment)}
     marks: dict[str, dict[str, dict]] = {}
     problems = []
@@ -273,7 +281,7 @@ def read_marks(path: Path, out: Path, assignment: str) -> tuple[dict[str, dict[s
         if not 0 <= value <= cell.points:
             problems.append(f"{where}: {value:g} points is outside 0..{cell.points:g} for {grade_id}")
             continue
-        answer = answers_in(_graded_notebook(out, assignment, student_id)).get(grade_id)
+        answer = answers[student_id].get(grade_id)
         if answer is None:
             problems.append(f"{where}: {student_id} has no answer cell {grade_id}")
             continue
@@ -296,13 +304,14 @@ def record_marks(out: Path, assignment: str, marks_csv: Path) -> int:
         saved.setdefault(student_id, {}).update(marks)
     atomic_write(out / MARKS_FILE, json.dumps(saved, indent=1, sort_keys=True))
     records = _records(out)
+    answers = _answers(out, assignment, records)
     gb = open_gradebook(out)
     try:
         for student_id, record in records.items():
             if student_id not in saved:
                 continue
             before = json.dumps(record, sort_keys=True)
-            apply(record, saved[student_id], answers_in(_graded_notebook(out, assignment, student_id)))
+            apply(record, saved[student_id], answers[student_id])
             if json.dumps(record, sort_keys=True) != before:
                 merge(gb, assignment, record)
                 atomic_write(out / "results" / f"{student_id}.json", json.dumps(record, indent=1))
