@@ -1,6 +1,6 @@
 # Counts the samples in a first pass and sums the losses in a second: a generator is empty the
 # second time.
-# expect-lose: evaluate_tests
+# expect-lose: evaluate_tests, evaluate_validation_tests
 # %% evaluate_solution
 def evaluate(model, loss_fn, batches):
     count = sum(x.shape[0] for x, _ in batches)

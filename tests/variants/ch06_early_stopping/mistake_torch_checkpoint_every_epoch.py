@@ -1,5 +1,5 @@
 # Saves a (deep) checkpoint after every epoch, not only on an improvement: restores the last weights.
-# expect-lose: torch_es_tests
+# expect-lose: torch_es_tests, torch_es_validation_tests
 # %% torch_es_solution
 class TorchEarlyStopping:
     """Checkpoint the best state_dict and signal when the validation loss stops improving.
