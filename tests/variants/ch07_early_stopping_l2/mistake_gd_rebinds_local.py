@@ -1,0 +1,23 @@
+# The update `p = p - eta * p.grad` only rebinds the loop variable to a new tensor: the model never moves.
+# expect-lose: gd_loop_tests
+# %% gd_loop_solution
+def gradient_descent(model, eta, tau):
+    if eta <= 0:
+        raise ValueError(f"eta must be positive, got {eta}")
+    if not isinstance(tau, (int, np.integer)) or tau < 0:
+        raise ValueError(f"tau must be a non-negative integer, got {tau!r}")
+    params = list(model.parameters())
+
+    def snapshot():
+        return torch.cat([p.detach().reshape(-1) for p in params]).to(torch.float64)
+
+    rows = [snapshot()]
+    for _ in range(tau):
+        for p in params:
+            p.grad = None
+        loss = model()
+        loss.backward()
+        for p in params:
+            p = p - eta * p.grad
+        rows.append(snapshot())
+    return torch.stack(rows)
