@@ -28,14 +28,13 @@ from queue import Empty
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from nbgrader.preprocessors import Execute
 from traitlets import default
 
 from autograder.course import REPO
+from autograder.guarded_execute import GuardedExecute
 from autograder.zygote_process import IMPORT_ENV
 
 KERNEL_MODULE = "ipykernel_launcher"
-
 
 
 class ForkedKernel:
@@ -212,8 +211,8 @@ class ZygoteKernelManager(AsyncKernelManager):
         await self.provisioner.wait()
 
 
-class ZygoteExecute(Execute):
-    """nbgrader's Execute preprocessor, with kernels from the zygote."""
+class ZygoteExecute(GuardedExecute):
+    """nbgrader's Execute preprocessor (graded cells through the kernel's runner), with kernels from the zygote."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("kernel_manager_class", ZygoteKernelManager)

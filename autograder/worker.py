@@ -2,7 +2,8 @@
 
 Every submission gets a fresh temporary nbgrader course (its own copy of the assignment's gradebook,
 made by ``generate_assignment`` once in the main process; no ``solutions/`` notebook), and a kernel locked
-down by ``sandbox_startup.py``. The result (scores read back from that private gradebook, feedback HTML,
+down by ``sandbox_startup.py``. Graded test cells are run by the kernel's own runner and scored from its
+signed records (``autograder.guarded_execute``); a kernel that stops answering is stopped as wedged. The result (scores read back from that private gradebook, feedback HTML,
 autograded notebook) goes back to the coordinator, which alone writes the class gradebook.
 
 Three ways to run it:
@@ -17,9 +18,11 @@ Three ways to run it:
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -35,6 +38,7 @@ from autograder.zygote_process import IMPORT_ENV
 
 HERE = Path(__file__).resolve().parent
 STARTUP = HERE / "sandbox_startup.py"
+SANDBOX = HERE / "sandbox"
 MARKER = "[autograder]"
 _HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?", re.S | re.M)
 
@@ -56,8 +60,12 @@ def _hide_hidden_tests_preprocessor():
     return HideHiddenTests
 
 
-def _api(root: Path, limits: dict):
-    """nbgrader's API on the task's course, with the grader's execution settings."""
+def _api(root: Path, limits: dict, attest_key: str = "", imports: str = ""):
+    """nbgrader's API on the task's course, with the grader's execution settings.
+
+    ``attest_key`` (hex): graded cells run through the kernel's runner and are scored from its signed records
+    in ``<root>/attest`` (``autograder.guarded_execute``); ``imports``: the instructor's imports.
+    """
     from nbgrader.converters import Autograde
     from nbgrader.preprocessors import Execute, GetGrades
 
@@ -76,6 +84,10 @@ def _api(root: Path, limits: dict):
         # (jupyter_client issue 487), and nothing outside this task can connect.
         config.KernelManager.transport = "ipc"
         config.KernelManager.ip = str(sockets / "kernel")
+        if attest_key:
+            config.ZygoteExecute.attest_dir = str(root / "attest")
+            config.ZygoteExecute.attest_key = attest_key
+            config.ZygoteExecute.imports = imports
         config.Autograde.autograde_preprocessors = [
             ZygoteExecute if p is Execute else p for p in Autograde.class_traits()["autograde_preprocessors"].default()]
         config.LimitOutput.max_lines = int(limits.get("max_lines", 1000))
@@ -96,7 +108,7 @@ def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
     (home / "tmp").mkdir(exist_ok=True)
     limits = task["limits"]
     course = root / "course"
-    deny = [root / "gradebook.db", course / "source", course / "submitted", *task.get("deny", [])]
+    deny = [root / "gradebook.db", root / "attest", course / "source", course / "submitted", *task.get("deny", [])]
     return {
         "HOME": str(home), "IPYTHONDIR": str(ipython), "MPLCONFIGDIR": str(home / ".mpl"),
         "TMPDIR": str(home / "tmp"), **IMPORT_ENV,
@@ -104,10 +116,39 @@ def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
         "AUTOGRADER_CPU_S": str(int(limits.get("wall_timeout", 0) or 0)),
         "AUTOGRADER_MAX_OUTPUT_KB": str(limits.get("max_output_kb", 1024)),
         "AUTOGRADER_WRITABLE": str(home),
-        "AUTOGRADER_READABLE": os.pathsep.join(task.get("readable", [])),
+        # the grader's own code is public; libraries read source lines of the frames on the stack (warnings)
+        "AUTOGRADER_READABLE": os.pathsep.join([*task.get("readable", []), str(HERE)]),
         "AUTOGRADER_DENY": os.pathsep.join(str(p) for p in deny),
         "AUTOGRADER_PROTECT_TORCH": "1" if task.get("protect_torch") else "0",
+        "AUTOGRADER_PROTECTED": os.pathsep.join(task.get("source_files", {})),
+        "AUTOGRADER_SANDBOX_DIR": str(SANDBOX),
+        "AUTOGRADER_ATTEST_DIR": str(root / "attest"),
     }
+
+
+def _attest_key(root: Path) -> str:
+    """A fresh key for the kernel's signed records: written to ``<root>/attest/key`` (the kernel reads and
+    deletes it at start); the grader keeps the hex string."""
+    folder = root / "attest"
+    folder.mkdir(exist_ok=True)
+    key = secrets.token_bytes(32)
+    path = folder / "key"
+    path.touch(mode=0o600)
+    path.write_bytes(key)
+    return key.hex()
+
+
+@functools.lru_cache(maxsize=16)
+def _instructor_imports(assignment: str) -> str:
+    """The imports of the instructor's setup cells (``np=numpy;...``): graded cells see these modules."""
+    from autograder.course import NOTEBOOKS, SOLUTIONS
+    from autograder.guarded_execute import instructor_imports
+
+    for folder in (SOLUTIONS, NOTEBOOKS):
+        path = folder / assignment / f"{assignment}.ipynb"
+        if path.is_file():
+            return instructor_imports(nbformat.read(path, as_version=4))
+    return ""
 
 
 def _first_line(text: str) -> str:
@@ -115,9 +156,22 @@ def _first_line(text: str) -> str:
     return lines[0][:160] if lines else ""
 
 
+def _marked_lines(output) -> list[str]:
+    """The ``[autograder]`` lines of a stream or of a text ``display_data`` (the runner's notes)."""
+    if output.get("output_type") == "stream":
+        text = output.get("text", "")
+    elif output.get("output_type") == "display_data":
+        text = output.get("data", {}).get("text/plain", "")
+    else:
+        return []
+    return [line for line in str(text).splitlines() if line.startswith(MARKER)]
+
+
 def _events(notebook, limits: dict, sources: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     """Sandbox events seen in the executed notebook, and the error of each graded cell."""
-    events, errors = [], {}
+    from autograder.guarded_execute import TAMPER_NOTE
+
+    events, errors, tampered = [], {}, []
     by_source = {source.strip(): name for name, source in sources.items()}
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code":
@@ -133,10 +187,15 @@ def _events(notebook, limits: dict, sources: dict[str, str]) -> tuple[list[str],
                     events.append(f"{grade_id} hit the {limits.get('memory_mb')} MB memory limit")
                 elif ename == "SystemExit":
                     events.append(f"{grade_id} called sys.exit (ignored)")
-            elif output.get("output_type") == "stream" and MARKER in output.get("text", ""):
-                for line in output["text"].splitlines():
-                    if line.startswith(MARKER):
+            else:
+                for line in _marked_lines(output):
+                    if line.startswith(MARKER + " " + TAMPER_NOTE):  # merged below, one line for the notebook
+                        tampered.extend(line[len(MARKER + " " + TAMPER_NOTE):].split(", "))
+                    else:
                         events.append(line[len(MARKER):].strip())
+    if tampered:
+        events.insert(0, TAMPER_NOTE + ", ".join(sorted(set(tampered)))
+                      + " (graded cells ran by the grader's own runner)")
     return list(dict.fromkeys(events)), errors
 
 
@@ -159,6 +218,11 @@ def _failure_reason(log: str, limits: dict, memory_hit: bool) -> str:
         if memory_hit:
             return f"the kernel died at the {limits.get('memory_mb')} MB memory limit"
         return "the kernel crashed or exited (os._exit, a signal, a segfault or the memory limit)"
+    if "KernelWedged" in text:
+        wait = next((line.rsplit("KernelWedged:", 1)[1].strip() for line in reversed(text.splitlines())
+                     if line.lstrip().startswith(("autograder.guarded_execute.KernelWedged", "KernelWedged"))),
+                    "no reply")
+        return f"the kernel stopped answering ({wait}); declared wedged, grading stopped"
     if "CellTimeoutError" in text:
         return f"a cell kept running after the interrupt at the {limits.get('cell_timeout')}s cell timeout"
     if "UnresponsiveKernel" in text:
@@ -234,15 +298,20 @@ def grade_task(task: dict, workdir: Path) -> dict:
         (submitted / f"{assignment}.ipynb").write_text(notebook_text, encoding="utf-8")
         os.environ.update(_sandbox_env(task, root))
         tempfile.tempdir = None  # the module caches the first TMPDIR it saw
-        api = _api(root, limits)
+        key = _attest_key(root)
+        api = _api(root, limits, key, task["imports"] if "imports" in task else _instructor_imports(assignment))
         started = time.monotonic()
         outcome = api.autograde(assignment, student_id, force=True, create=True)
         result["autograde_s"] = round(time.monotonic() - started, 3)
         if not outcome["success"]:
             print(f"autograde of {student_id} failed:\n{outcome.get('log')}\n{outcome.get('error')}", file=sys.stderr)
-            result["reason"] = " | ".join(notes + ["autograde failed: " + _failure_reason(
-                (outcome.get("error") or "") + "\n" + (outcome.get("log") or ""), limits,
-                (root / "home" / "memory-limit-hit").exists())])
+            log = (outcome.get("error") or "") + "\n" + (outcome.get("log") or "")
+            reason = _failure_reason(log, limits, (root / "home" / "memory-limit-hit").exists())
+            if "KernelWedged" in log:
+                result["status"] = "timeout"
+                result["reason"] = " | ".join(notes + [reason])
+            else:
+                result["reason"] = " | ".join(notes + ["autograde failed: " + reason])
             return result
         autograded = course / "autograded" / student_id / assignment / f"{assignment}.ipynb"
         executed = nbformat.read(autograded, as_version=4)
