@@ -4,6 +4,12 @@ batch or touches another student, and the gradebook stays intact.
 The hostile notebooks are built from the ch01 student notebook with the reference answers filled in, so a
 case loses exactly the points its attack costs. Small limits (``--cell-timeout``, ``--wall-timeout``,
 ``--memory-mb``, ``--max-output-kb``) keep the whole class to a minute or two on two cores.
+
+``SHELL_ATTACKS`` change how the kernel turns cells into code and runs them, or forge what a test cell
+outputs, each with a wrong ``mse``: graded cells run through the grader's own runner in the kernel's audit
+hook (``autograder/sandbox/graded_runner.py``) and are scored from its signed record, so none earns a point it
+targets, and the reason names what was changed. The committed grader before that runner gave
+``execute_handler``, ``input_transformer``, ``run_code_swallow`` and ``transform_cell`` full marks.
 """
 
 from __future__ import annotations
@@ -117,6 +123,170 @@ with open({OUTSIDE!r}, "w") as handle:
     handle.write("escaped")
 """
 
+_IP = "_ip = get_ipython()\n"
+_ASSERTING = '"__test_cell" in {0} or "audit" in {0}'  # what a test cell, or the grader's trampoline, contains
+# student id -> (code of the mse solution cell, words the reason must contain, every graded cell lost?)
+SHELL_ATTACKS = {
+    "input_transformer": (_IP + f"""
+def _skip(lines):
+    return ["pass\\n"] if any({_ASSERTING.format("line")} for line in lines) else lines
+_ip.input_transformers_cleanup.append(_skip)
+""", "cleanup_transforms", True),
+    "ast_transformer": (_IP + """
+import ast
+class _NoChecks(ast.NodeTransformer):
+    def visit_Assert(self, node):
+        return ast.Pass()
+    def visit_Raise(self, node):
+        return ast.Pass()
+_ip.ast_transformers.append(_NoChecks())
+""", "ast_transformers", False),
+    "transform_cell": (_IP + f"""
+_original = _ip.transform_cell
+_ip.transform_cell = lambda raw: "pass\\n" if {_ASSERTING.format("raw")} else _original(raw)
+""", "transform_cell", True),
+    "run_cell_async": (_IP + f"""
+_original = _ip.run_cell_async
+async def _run(raw_cell, *args, **kwargs):
+    return await _original("pass" if {_ASSERTING.format("raw_cell")} else raw_cell, *args, **kwargs)
+_ip.run_cell_async = _run
+""", "run_cell_async", False),
+    "run_code_swallow": (_IP + """
+async def _run_code(code_obj, result=None, *, async_=False):
+    try:
+        exec(code_obj, _ip.user_global_ns, _ip.user_ns)
+    except BaseException:
+        pass
+    return False
+_ip.run_code = _run_code
+""", "run_code", False),
+    "execute_handler": (_IP + f"""
+_original = _ip.kernel.shell_handlers["execute_request"]
+async def _handler(stream, ident, parent):
+    code = parent["content"].get("code", "")
+    if {_ASSERTING.format("code")}:
+        parent["content"]["code"] = "pass"
+    return await _original(stream, ident, parent)
+_ip.kernel.shell_handlers["execute_request"] = _handler
+""", "shell_handlers.execute_request", True),
+    "settrace_locals": ("""
+import sys
+def _tracer(frame, event, arg):
+    if frame.f_code.co_name != "__test_cell":
+        return None
+    def _lines(frame, event, arg):
+        local = frame.f_locals  # a trace function's changes to f_locals are written back
+        if "want" in local and "got" in local:
+            local["got"] = local["want"]
+        if "value" in local:
+            local["value"] = 4.0 / 3.0
+        return _lines
+    return _lines
+sys.settrace(_tracer)
+""", "sys.settrace", False),
+    "builtins_mid_test": ("""
+def mse(y_true, y_pred):
+    import builtins
+    builtins.isinstance = lambda *args: True  # while the test runs
+    return "not a number"
+""", "builtins.isinstance", False),
+    "import_hook": ("""
+import builtins, types
+_real_import = builtins.__import__
+_fake = types.SimpleNamespace(isclose=lambda *a, **k: True, allclose=lambda *a, **k: True)
+builtins.__import__ = lambda name, *args, **kwargs: _fake if name == "numpy" else _real_import(name, *args, **kwargs)
+np = _fake
+""", "builtins.__import__", False),
+    "rebind_np": ("""
+import numpy as _numpy, types
+class _Numpy(types.ModuleType):
+    def __getattr__(self, name):
+        return getattr(_numpy, name)
+np = _Numpy("numpy")
+np.isclose = np.allclose = lambda *a, **k: True
+""", "rebound the notebook's name np", False),
+    "forged_execute_result": (_IP + """
+def _forge(result):
+    _ip.display_pub.publish({"text/plain": "1.0"})
+    kernel = _ip.kernel
+    kernel.session.send(kernel.iopub_socket, "execute_result",
+                        {"data": {"text/plain": "1.0"}, "metadata": {}, "execution_count": 1},
+                        parent=kernel.get_parent())
+_ip.events.register("post_run_cell", _forge)
+""", "post_run_cell", False),
+    "forged_displayhook": (_IP + """
+import sys
+_ip.events.register("pre_run_cell", lambda info: setattr(sys, "displayhook", lambda value: _ip.displayhook(1.0)))
+""", "pre_run_cell", False),
+    "thread_publisher": (_IP + """
+import threading, time, numpy
+def _spam():
+    kernel = _ip.kernel
+    while True:
+        try:
+            kernel.session.send(kernel.iopub_socket, "execute_result",
+                                {"data": {"text/plain": "1.0"}, "metadata": {}, "execution_count": 1},
+                                parent=kernel.get_parent())
+            numpy.isclose = lambda *a, **k: True
+        except Exception:
+            pass
+        time.sleep(0.001)
+threading.Thread(target=_spam, daemon=True).start()
+""", "stopped 1 background thread", False),
+    "thread_survivor": ("""
+import threading, time
+def _stay():
+    while True:
+        try:
+            while True:
+                time.sleep(0.01)
+        except BaseException:
+            pass
+threading.Thread(target=_stay, daemon=True).start()
+""", "kept running", True),
+    "mid_test_patch": ("""
+def mse(y_true, y_pred):
+    import numpy
+    numpy.isclose = lambda *args, **kwargs: True
+    return 0.0
+""", "testing helpers changed while a graded cell ran: numpy.isclose", False),
+    "sys_audit": ("import sys\nsys.audit = lambda *args: None\n", "sys.audit", True),
+    "frame_walk": ("""
+import numpy as _numpy, types
+class _Numpy(types.ModuleType):
+    def __getattr__(self, name):
+        return getattr(_numpy, name)
+_fake = _Numpy("numpy")
+_fake.isclose = _fake.allclose = lambda *a, **k: True
+def mse(y_true, y_pred):
+    import sys
+    sys._getframe(1).f_globals["np"] = _fake  # the test's own namespace, in the middle of the test
+    return 0.0
+""", "rebound np while a graded cell ran", False),
+    "gc_hunt": ("""
+import gc
+def mse(y_true, y_pred):
+    for obj in gc.get_objects():
+        pass
+    return 0.0
+""", "gc.get_objects", False),
+    "audit_hook": ("""
+import sys
+def _hook(event, args):
+    if event == "autograder.graded_cell":
+        raise SystemExit
+sys.addaudithook(_hook)
+""", "adding an audit hook", False),
+}
+LOSE_EVERYTHING = {student for student, (_, _, everything) in SHELL_ATTACKS.items() if everything}
+
+
+def _shell_attack(code: str):
+    if "def mse" not in code:
+        code = WRONG_MSE + code
+    return _with({"mse_solution": code})
+
+
 # student id -> (what is written as <id>/ch01_overfitting.ipynb or a (file name, content) pair, expectation)
 CASES = {
     "infinite_loop": ({"mse_solution": "while True:\n    pass"}, "cell timeout"),
@@ -147,9 +317,12 @@ CASES = {
     "non_utf8": ((NAME, b'{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5, "x": "\xff\xfe"}'),
                  "not UTF-8"),
 }
+CASES.update({student: (lambda code=code: _shell_attack(code), words)
+              for student, (code, words, _) in SHELL_ATTACKS.items()})
 FULL = {"reference_before", "reference_after", "duplicated_test_cell", "nbformat3"}
 LOSE_MSE = {"edited_test_cell", "deleted_test_cell", "reordered_test_cell", "changed_grade_id", "changed_points",
-            "monkeypatch", "files_outside", "fake_success", "gigantic_output", "infinite_loop", "sys_exit"}
+            "monkeypatch", "files_outside", "fake_success", "gigantic_output", "infinite_loop", "sys_exit",
+            *(set(SHELL_ATTACKS) - LOSE_EVERYTHING)}
 # The kernel does not survive these (or nbgrader gives up on the notebook): zero and status error or timeout.
 KERNEL_LOST = {"os_exit", "segfault", "uninterruptible_loop", "memory_bomb"}
 UNGRADABLE = {"invalid_json", "empty_file", "wrong_file_name", "non_utf8"}
@@ -220,7 +393,27 @@ def test_attack_does_not_earn_the_points_it_targets(hostile_class, student):
     assert row["status"] == "graded", row
     assert float(row["mse_tests"] or 0) == 0, row  # empty: the test cell is gone, nbgrader records no score
     # everything the attack did not touch is still graded normally
-    assert float(row["polynomial_features_tests"]) == 3 and float(row["fit_polynomial_tests"]) == 4, row
+    for cell in ("polynomial_features_tests", "fit_polynomial_tests"):
+        assert row[cell] == rows["reference_before"][cell], (cell, row)
+
+
+@pytest.mark.parametrize("student", sorted(LOSE_EVERYTHING))
+def test_attack_on_how_cells_run_costs_every_graded_cell_after_it(hostile_class, student):
+    rows, _, _ = hostile_class
+    row = rows[student]
+    assert row["status"] == "graded" and float(row["score"]) == 0, row
+    assert "GradingIntegrityError" in row["reason"], row
+
+
+def test_outputs_published_by_the_submission_do_not_score(hostile_class):
+    from nbgrader.utils import determine_grade
+
+    rows, out, _ = hostile_class
+    for student in ("forged_execute_result", "forged_displayhook", "thread_publisher"):
+        notebook = nbformat.read(out / "course" / "autograded" / student / A / NAME, as_version=4)
+        cell = notebook.cells[_cell_index(notebook, "mse_tests")]
+        assert all(o.output_type != "execute_result" for o in cell.outputs), (student, cell.outputs)
+        assert determine_grade(cell)[0] == 0, student
 
 
 def test_monkeypatched_helpers_were_restored_before_the_tests(hostile_class):
