@@ -1,5 +1,5 @@
 # Deals each class out in index order without shuffling: the folds never change with the seed.
-# expect-lose: stratified_kfold_tests
+# expect-lose: stratified_kfold_statistics_tests
 # %% stratified_kfold_solution
 def stratified_kfold_indices(y, k, rng):
     y = np.asarray(y)
