@@ -1,5 +1,5 @@
 # Draws one training set and refits it every time: the variance across training sets comes out zero.
-# expect-lose: bias_variance_mc_sampling_tests
+# expect-lose: bias_variance_mc_statistics_tests
 # %% bias_variance_mc_solution
 def bias_variance_mc(fit_predict, true_fn, x_test, n_train, noise_sd, n_datasets, rng):
     x_test = np.asarray(x_test, dtype=float)

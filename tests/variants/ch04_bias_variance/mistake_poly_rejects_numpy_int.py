@@ -1,0 +1,11 @@
+# Accepts only a Python int degree, although the contract names NumPy integers.
+# expect-lose: polynomial_fit_predict_tests
+# %% polynomial_fit_predict_solution
+def polynomial_fit_predict(degree):
+    if type(degree) is not int or degree < 0:
+        raise ValueError("negative degree")
+
+    def fit_predict(x_train, y_train, x_test):
+        coefficients = np.polyfit(x_train, y_train, degree)
+        return np.polyval(coefficients, np.asarray(x_test, dtype=float))
+    return fit_predict
