@@ -50,8 +50,3 @@ def train_test_mse(x_train, y_train, x_test, y_test, degree, lam=0.0):
 
     l_train, l_test = loss(x_train, y_train), loss(x_test, y_test)
     return float(l_train), float(l_test), float(l_test - l_train)
-
-
-# %% numeric_answers
-q3_grad_w5, q3_grad_w01 = 0.1, 0.002
-q4_active_units = 64

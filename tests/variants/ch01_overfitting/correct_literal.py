@@ -47,9 +47,3 @@ def train_test_mse(x_train, y_train, x_test, y_test, degree, lam=0.0):
     train_mse = mse(y_train, polynomial_features(x_train, degree) @ w)
     test_mse = mse(y_test, polynomial_features(x_test, degree) @ w)
     return (train_mse, test_mse, test_mse - train_mse)
-
-
-# %% numeric_answers
-q3_grad_w5 = 2 * 0.01 * 5.0
-q3_grad_w01 = 2 * 0.01 * 0.1
-q4_active_units = 128 * 0.5

@@ -1,5 +1,5 @@
 # Ridge that penalises the bias term too, against the contract.
-# expect-lose: fit_polynomial_tests
+# expect-lose: fit_polynomial_tests, train_test_mse_tests
 # %% fit_polynomial_solution
 def fit_polynomial(x, y, degree, lam=0.0):
     if lam < 0:

@@ -1,5 +1,6 @@
 # np.vander's default order: column 0 is x**d and the last column the ones, against the contract.
-# expect-lose: polynomial_features_tests
+# expect-lose: polynomial_features_tests, polynomial_features_validation_tests, fit_polynomial_tests,
+#   train_test_mse_tests
 # %% polynomial_features_solution
 def polynomial_features(x, degree):
     x = np.asarray(x, dtype=float)

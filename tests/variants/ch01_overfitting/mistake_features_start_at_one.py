@@ -1,5 +1,6 @@
 # Powers 1 .. d+1 instead of 0 .. d: the right number of columns but no bias column.
-# expect-lose: polynomial_features_tests
+# expect-lose: polynomial_features_tests, polynomial_features_validation_tests, fit_polynomial_tests,
+#   train_test_mse_tests
 # %% polynomial_features_solution
 def polynomial_features(x, degree):
     x = np.asarray(x, dtype=float)

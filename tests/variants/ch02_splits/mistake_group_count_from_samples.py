@@ -1,5 +1,5 @@
 # Counts test groups from the number of samples instead of the number of groups, then takes that many groups.
-# expect-lose: group_split_tests
+# expect-lose: group_split_tests, group_split_statistics_tests
 # %% group_split_solution
 def group_split(groups, test_fraction, rng):
     labels = np.asarray(groups)

@@ -1,5 +1,5 @@
 # Splits the samples, not the groups: one patient's scans end up on both sides.
-# expect-lose: group_split_tests
+# expect-lose: group_split_tests, group_split_statistics_tests
 # %% group_split_solution
 def group_split(groups, test_fraction, rng):
     groups = np.asarray(groups)

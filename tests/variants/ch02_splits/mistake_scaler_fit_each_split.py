@@ -1,5 +1,5 @@
 # Fits a separate scaler on each split: validation and test are scaled with their own statistics.
-# expect-lose: scale_splits_tests
+# expect-lose: scale_splits_tests, scaler_validation_tests
 # %% scaler_solution
 def fit_scaler(X_train):
     X = np.asarray(X_train, dtype=float)

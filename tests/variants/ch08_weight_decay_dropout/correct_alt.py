@@ -131,3 +131,7 @@ class TorchDropout(nn.Module):
             mask = torch.bernoulli(torch.full_like(x, 1 - self.p), generator=self.generator)
             return x * mask * (1.0 / (1 - self.p))
         return x
+
+# %% q6_q7_answers
+q6_grad_w5, q6_grad_w01 = 0.1, 0.002
+q7_active_units = 64

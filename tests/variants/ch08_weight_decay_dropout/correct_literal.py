@@ -150,3 +150,8 @@ class TorchDropout(nn.Module):
             return x
         mask = torch.rand(x.shape, generator=self.generator) >= self.p
         return x * mask / (1 - self.p)
+
+# %% q6_q7_answers
+q6_grad_w5 = 2 * 0.01 * 5.0
+q6_grad_w01 = 2 * 0.01 * 0.1
+q7_active_units = 128 * (1 - 0.5)
