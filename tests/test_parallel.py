@@ -45,7 +45,9 @@ def small_class(tmp_path_factory):
     subs = root / "submissions"
     nbformat.write(build_submission(A, {}), _path(subs / "reference" / A / NAME))
     nbformat.write(nbformat.read(REPO / "notebooks" / A / NAME, as_version=4), _path(subs / "blank" / NAME))
-    for variant in variants(A)[:4]:
+    # Serial nbgrader docks a warning printed in a graded cell and ours does not (by design), so the
+    # comparison leaves out the variants that warn.
+    for variant in [v for v in variants(A) if "warns" not in v.name][:4]:
         nbformat.write(build_submission(A, variant.cells), _path(subs / variant.name / NAME))
     # serial nbgrader, student after student in one course
     flat = root / "flat"
