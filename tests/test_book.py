@@ -50,9 +50,9 @@ def test_chapter_one_has_static_interactive_figures(html_dir):
 
 
 CHAPTERS = sorted(p.stem for p in (REPO / "book").glob("ch*.md"))
-# Chapters whose syllabus entry asks for slider figures, and how many.
-SLIDER_FIGURES = {"ch01_overfitting": 2, "ch04_bias_variance": 1, "ch06_early_stopping": 1,
-                  "ch07_early_stopping_l2": 1, "ch08_weight_decay_dropout": 1, "ch09_augmentation": 2}
+# Every chapter has at least one slider figure; some have more (ch09: saturation and translating the target).
+SLIDER_FIGURES = {chapter: 1 for chapter in CHAPTERS} | {
+    "ch01_overfitting": 2, "ch08_weight_decay_dropout": 2, "ch09_augmentation": 4}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
