@@ -142,3 +142,76 @@ def validation_transform(img, resize, crop, mean, std):
     for ch in range(img.shape[0]):
         out[ch] = (out[ch] - mean[ch]) / std[ch]
     return out
+
+
+# %% flip_crop_solution
+def random_flip_crop(images, p, padding, generator):
+    if not (torch.is_tensor(images) and torch.is_floating_point(images)):
+        raise TypeError("images must be a float tensor")
+    if images.dim() != 4:
+        raise ValueError("images must be (N, C, H, W)")
+    if p < 0 or p > 1 or padding < 0:
+        raise ValueError("need 0 <= p <= 1 and padding >= 0")
+    n, c, h, w = images.shape
+    pad = int(padding)
+    mirrored = torch.rand(n, generator=generator) < p
+    corner = torch.randint(0, 2 * pad + 1, (n, 2), generator=generator)
+    chosen = torch.where(mirrored[:, None, None, None], images.flip(3), images)
+    canvas = images.new_zeros(n, c, h + 2 * pad, w + 2 * pad)
+    canvas[:, :, pad:pad + h, pad:pad + w] = chosen
+    rows = corner[:, 0, None] + torch.arange(h)
+    cols = corner[:, 1, None] + torch.arange(w)
+    return canvas[torch.arange(n)[:, None, None, None], torch.arange(c)[None, :, None, None],
+                  rows[:, None, :, None], cols[:, None, None, :]]
+
+
+# %% affine_batch_solution
+def warp_batch(images, matrices):
+    if not isinstance(images, torch.Tensor) or images.dtype not in (torch.float16, torch.float32, torch.float64):
+        raise TypeError("images must be a float tensor")
+    if images.dim() != 4 or matrices.shape != (images.shape[0], 3, 3):
+        raise ValueError("need images (N, C, H, W) and matrices (N, 3, 3)")
+    n, c, h, w = images.shape
+    ys, xs = torch.meshgrid(torch.arange(h).double(), torch.arange(w).double(), indexing="ij")
+    outs = []
+    for i in range(n):
+        inv = torch.linalg.solve(matrices[i].double(), torch.stack([xs.flatten(), ys.flatten(),
+                                                                     torch.ones(h * w).double()]))
+        sx, sy = inv[0].reshape(h, w), inv[1].reshape(h, w)
+        keep = (sx >= -1e-6) & (sx <= w - 1 + 1e-6) & (sy >= -1e-6) & (sy <= h - 1 + 1e-6)
+        sx, sy = torch.clamp(sx, 0, w - 1), torch.clamp(sy, 0, h - 1)
+        c0, r0 = sx.long(), sy.long()                  # non-negative: truncation is the floor
+        c1, r1 = torch.clamp(c0 + 1, max=w - 1), torch.clamp(r0 + 1, max=h - 1)
+        ax, ay = sx - c0, sy - r0
+        img = images[i].double()
+        mix = ((1 - ay) * ((1 - ax) * img[:, r0, c0] + ax * img[:, r0, c1])
+               + ay * ((1 - ax) * img[:, r1, c0] + ax * img[:, r1, c1]))
+        outs.append(mix * keep)
+    return torch.stack(outs).to(images.dtype)
+
+
+def random_rotation(images, max_degrees, generator):
+    if not isinstance(images, torch.Tensor) or not images.is_floating_point():
+        raise TypeError("images must be a float tensor")
+    if images.ndim != 4:
+        raise ValueError("images must be (N, C, H, W)")
+    if max_degrees < 0:
+        raise ValueError("max_degrees must be >= 0")
+    n, _, h, w = images.shape
+    u = torch.rand(n, generator=generator, dtype=torch.float64)
+    angles = float(max_degrees) * (2 * u - 1)
+    mats = torch.stack([torch.as_tensor(rotation_about_center(float(a), h, w)) for a in angles])
+    return warp_batch(images, mats), angles
+
+
+# %% chain_solution
+class Compose:
+    def __init__(self, transforms):
+        self.steps = tuple(transforms)
+
+    def __call__(self, images, generator):
+        out, index = images, 0
+        while index < len(self.steps):
+            out = self.steps[index](out, generator)
+            index += 1
+        return out

@@ -173,3 +173,95 @@ def validation_transform(img, resize, crop, mean, std):
     for c in range(C):
         out[c] = (out[c] - float(mean[c])) / float(std[c])
     return out
+
+
+# %% flip_crop_solution
+def random_flip_crop(images, p, padding, generator):
+    if not isinstance(images, torch.Tensor) or not torch.is_floating_point(images):
+        raise TypeError("images must be a floating-point torch.Tensor")
+    if images.ndim != 4:
+        raise ValueError("images must be 4-D")
+    if p < 0 or p > 1:
+        raise ValueError("p must be in [0, 1]")
+    if padding < 0:
+        raise ValueError("padding must be >= 0")
+    N, C, H, W = images.shape
+    flips = torch.rand(N, generator=generator) < p
+    offsets = torch.randint(0, 2 * padding + 1, (N, 2), generator=generator)
+    results = []
+    for i in range(N):
+        x = images[i]
+        if flips[i]:
+            x = torch.flip(x, dims=[2])
+        padded = F.pad(x, (padding, padding, padding, padding), value=0.0)
+        top = int(offsets[i, 0])
+        left = int(offsets[i, 1])
+        results.append(padded[:, top:top + H, left:left + W])
+    return torch.stack(results)
+
+
+# %% affine_batch_solution
+def warp_batch(images, matrices):
+    if not isinstance(images, torch.Tensor) or not torch.is_floating_point(images):
+        raise TypeError("images must be a floating-point torch.Tensor")
+    if images.ndim != 4:
+        raise ValueError("images must be 4-D")
+    N, C, H, W = images.shape
+    if matrices.shape != (N, 3, 3):
+        raise ValueError("matrices must have shape (N, 3, 3)")
+    inverse = torch.linalg.inv(matrices.double())
+    out = []
+    for i in range(N):
+        r, c = torch.meshgrid(torch.arange(H), torch.arange(W), indexing="ij")
+        points = torch.stack([c.flatten(), r.flatten(), torch.ones(H * W, dtype=torch.long)]).double()
+        source = inverse[i] @ points
+        x_s = source[0]
+        y_s = source[1]
+        outside = (x_s < -1e-6) | (x_s > W - 1 + 1e-6) | (y_s < -1e-6) | (y_s > H - 1 + 1e-6)
+        x_s = torch.clip(x_s, 0, W - 1)
+        y_s = torch.clip(y_s, 0, H - 1)
+        x0 = torch.floor(x_s).long()
+        y0 = torch.floor(y_s).long()
+        x1 = torch.minimum(x0 + 1, torch.tensor(W - 1))
+        y1 = torch.minimum(y0 + 1, torch.tensor(H - 1))
+        f_x = x_s - x0
+        f_y = y_s - y0
+        img = images[i]
+        value = (1 - f_y) * ((1 - f_x) * img[:, y0, x0] + f_x * img[:, y0, x1]) + f_y * (
+            (1 - f_x) * img[:, y1, x0] + f_x * img[:, y1, x1])
+        value = torch.where(outside, torch.zeros_like(value), value)
+        out.append(value.reshape(C, H, W).to(images.dtype))
+    return torch.stack(out)
+
+
+def random_rotation(images, max_degrees, generator):
+    if not isinstance(images, torch.Tensor) or not torch.is_floating_point(images):
+        raise TypeError("images must be a floating-point torch.Tensor")
+    if images.ndim != 4:
+        raise ValueError("images must be 4-D")
+    if max_degrees < 0:
+        raise ValueError("max_degrees must be >= 0")
+    N, C, H, W = images.shape
+    u = torch.rand(N, generator=generator, dtype=torch.float64)
+    angles = max_degrees * (2 * u - 1)
+    matrices = []
+    for i in range(N):
+        theta = torch.deg2rad(angles[i])
+        c = torch.tensor([[1, 0, (W - 1) / 2], [0, 1, (H - 1) / 2], [0, 0, 1]], dtype=torch.float64)
+        c_back = torch.tensor([[1, 0, -(W - 1) / 2], [0, 1, -(H - 1) / 2], [0, 0, 1]], dtype=torch.float64)
+        rot = torch.tensor([[torch.cos(theta), -torch.sin(theta), 0], [torch.sin(theta), torch.cos(theta), 0],
+                            [0, 0, 1]], dtype=torch.float64)
+        matrices.append(c @ rot @ c_back)
+    return warp_batch(images, torch.stack(matrices)), angles
+
+
+# %% chain_solution
+class Compose:
+    def __init__(self, transforms):
+        self.transforms = list(transforms)
+
+    def __call__(self, images, generator):
+        result = images
+        for t in self.transforms:
+            result = t(result, generator)
+        return result

@@ -1,7 +1,7 @@
 # ruff: noqa: E501
 # The reference solutions with every `if ...: raise ValueError(...)` removed: right behaviour, no input
 # validation. Only the validation cells are lost; the main and statistics cells keep their points.
-# expect-lose: compose_validation_tests, warp_validation_tests, photometric_validation_tests, expand_validation_tests, crop_validation_tests
+# expect-lose: compose_validation_tests, warp_validation_tests, photometric_validation_tests, expand_validation_tests, crop_validation_tests, flip_crop_validation_tests, warp_batch_validation_tests
 # %% compose_solution
 def compose(*matrices):
     result = np.eye(3)
@@ -96,3 +96,70 @@ def validation_transform(img, resize, crop, mean, std):
     top, left = (new_h - crop) // 2, (new_w - crop) // 2
     centre = resized[:, top:top + crop, left:left + crop]
     return (centre - mean[:, None, None]) / std[:, None, None]
+
+
+# %% flip_crop_solution
+def random_flip_crop(images, p, padding, generator):
+    """Per image: mirror with probability p, then an H x W window of the image zero-padded by `padding`.
+
+    Draws flips = torch.rand(N, generator=generator) < p, then
+    offsets = torch.randint(0, 2 * padding + 1, (N, 2), generator=generator) (top, left); returns a new tensor.
+    """
+    count, _, height, width = images.shape
+    flips = torch.rand(count, generator=generator) < p
+    offsets = torch.randint(0, 2 * padding + 1, (count, 2), generator=generator)
+    padded = F.pad(images, (padding, padding, padding, padding))
+    out = torch.empty_like(images)
+    for i in range(count):
+        sample = padded[i].flip(-1) if flips[i] else padded[i]
+        top, left = offsets[i].tolist()
+        out[i] = sample[:, top:top + height, left:left + width]
+    return out
+
+
+# %% affine_batch_solution
+def warp_batch(images, matrices):
+    """Bilinear inverse mapping of every image i of an (N, C, H, W) batch with matrices[i] (input -> output).
+
+    Source coordinates in float64; 0 outside the image (1e-6 tolerance); a new tensor of images' dtype,
+    differentiable with respect to images.
+    """
+    count, channels, height, width = images.shape
+    inverse = torch.linalg.inv(matrices.double())
+    rows, cols = torch.meshgrid(torch.arange(height, dtype=torch.float64),
+                                torch.arange(width, dtype=torch.float64), indexing="ij")
+    targets = torch.stack([cols.flatten(), rows.flatten(), torch.ones(height * width, dtype=torch.float64)])
+    sources = inverse @ targets
+    xs, ys = sources[:, 0], sources[:, 1]
+    tol = 1e-6
+    inside = (xs >= -tol) & (xs <= width - 1 + tol) & (ys >= -tol) & (ys <= height - 1 + tol)
+    xs, ys = xs.clamp(0, width - 1), ys.clamp(0, height - 1)
+    x0, y0 = xs.floor().long(), ys.floor().long()
+    x1, y1 = (x0 + 1).clamp(max=width - 1), (y0 + 1).clamp(max=height - 1)
+    fx = (xs - x0).to(images.dtype)[:, None]
+    fy = (ys - y0).to(images.dtype)[:, None]
+    flat = images.reshape(count, channels, height * width)
+
+    def read(r, c):
+        index = (r * width + c)[:, None, :].expand(count, channels, height * width)
+        return flat.gather(2, index)
+
+    top = read(y0, x0) * (1 - fx) + read(y0, x1) * fx
+    bottom = read(y1, x0) * (1 - fx) + read(y1, x1) * fx
+    values = top * (1 - fy) + bottom * fy
+    return torch.where(inside[:, None, :], values, torch.zeros((), dtype=images.dtype)).reshape(images.shape)
+
+
+def random_rotation(images, max_degrees, generator):
+    """Rotate image i about its centre by angles[i] = max_degrees * (2u - 1) degrees, u from one
+    torch.rand(N, generator=generator, dtype=torch.float64); returns (rotated batch, angles)."""
+    count, _, height, width = images.shape
+    angles = max_degrees * (2 * torch.rand(count, generator=generator, dtype=torch.float64) - 1)
+    theta = torch.deg2rad(angles)
+    cos, sin = torch.cos(theta), torch.sin(theta)
+    cx, cy = (width - 1) / 2, (height - 1) / 2
+    matrices = torch.zeros(count, 3, 3, dtype=torch.float64)
+    matrices[:, 0, 0], matrices[:, 0, 1], matrices[:, 0, 2] = cos, -sin, cx - cos * cx + sin * cy
+    matrices[:, 1, 0], matrices[:, 1, 1], matrices[:, 1, 2] = sin, cos, cy - sin * cx - cos * cy
+    matrices[:, 2, 2] = 1.0
+    return warp_batch(images, matrices), angles
