@@ -1,5 +1,6 @@
 # A second correct solution, written differently: a sign trick for the two modes, a state machine that
-# stores the epoch count, clones via a dict comprehension, in-place NumPy updates on private copies.
+# stores the epoch count, clones via a dict comprehension, in-place NumPy updates on private copies;
+# the torch loop reuses TorchEarlyStopping, p.add_(grad, alpha=-lr), float64 tensor sums, inference_mode.
 # expect: full
 # %% monitor_solution
 class EarlyStoppingMonitor:
@@ -97,3 +98,42 @@ def train_with_early_stopping(params, data, lr, batch_size, max_epochs, patience
     return {"params": best["weights"], "best_epoch": best["epoch"], "last_epoch": epoch,
             "train_losses": history["train"], "val_losses": history["val"],
             "test_loss": float(test_loss), "test_acc": float(test_acc)}
+
+# %% fit_es_solution
+def fit_with_early_stopping(model, loss_fn, train_batches, val_batches, lr, max_epochs, patience, min_delta=0.0):
+    if lr <= 0 or min_delta < 0:
+        raise ValueError("lr must be > 0 and min_delta >= 0")
+    if any(type(v) is bool or int(v) != v or v < 1 for v in (max_epochs, patience)):
+        raise ValueError("max_epochs and patience must be integers >= 1")
+    if not train_batches or not val_batches:
+        raise ValueError("empty batches")
+    stopper = TorchEarlyStopping(patience, min_delta=min_delta)  # Exercise 2 keeps the best state_dict
+    history = {"train_loss": [], "val_loss": []}
+    n_train = sum(X.shape[0] for X, _ in train_batches)
+    n_val = sum(X.shape[0] for X, _ in val_batches)
+    params = [p for p in model.parameters()]
+    epoch = -1
+    while epoch + 1 < max_epochs:
+        epoch += 1
+        model.train(True)
+        running = torch.zeros((), dtype=torch.float64)
+        for X, y in train_batches:
+            for p in params:
+                p.grad = None
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            with torch.no_grad():
+                for p in params:
+                    if p.grad is not None:
+                        p.add_(p.grad, alpha=-lr)
+            running += loss.detach().double() * X.shape[0]
+        history["train_loss"].append((running / n_train).item())
+        model.train(False)
+        with torch.inference_mode():
+            val_sum = torch.stack([loss_fn(model(X), y).double() * X.shape[0] for X, y in val_batches]).sum()
+        history["val_loss"].append((val_sum / n_val).item())
+        if stopper.step(history["val_loss"][-1], model):
+            break
+    if stopper.best_state is not None:
+        stopper.restore(model)
+    return history, stopper.best_epoch, epoch

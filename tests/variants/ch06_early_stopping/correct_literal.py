@@ -109,3 +109,60 @@ def train_with_early_stopping(params, data, lr, batch_size, max_epochs, patience
     return {"params": best_params, "best_epoch": best_epoch, "last_epoch": epoch,
             "train_losses": train_losses, "val_losses": val_losses,
             "test_loss": test_loss, "test_acc": test_acc}
+
+# %% fit_es_solution
+def fit_with_early_stopping(model, loss_fn, train_batches, val_batches, lr, max_epochs, patience, min_delta=0.0):
+    if lr <= 0:
+        raise ValueError("lr must be > 0")
+    if not isinstance(max_epochs, (int, np.integer)) or max_epochs < 1:
+        raise ValueError("max_epochs must be an integer >= 1")
+    if not isinstance(patience, (int, np.integer)) or patience < 1:
+        raise ValueError("patience must be an integer >= 1")
+    if min_delta < 0:
+        raise ValueError("min_delta must be >= 0")
+    if len(train_batches) == 0 or len(val_batches) == 0:
+        raise ValueError("train_batches and val_batches must not be empty")
+    train_losses = []
+    val_losses = []
+    best_loss = float("inf")
+    best_epoch = None
+    best_state = None
+    counter = 0
+    stop_epoch = 0
+    for epoch in range(max_epochs):
+        stop_epoch = epoch
+        model.train()
+        train_sum = 0.0
+        train_count = 0
+        for X, y in train_batches:
+            model.zero_grad()
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            with torch.no_grad():
+                for p in model.parameters():
+                    if p.grad is not None:
+                        p -= lr * p.grad
+            train_sum += loss.item() * len(X)
+            train_count += len(X)
+        train_losses.append(train_sum / train_count)
+        model.eval()
+        val_sum = 0.0
+        val_count = 0
+        with torch.no_grad():
+            for X, y in val_batches:
+                val_sum += loss_fn(model(X), y).item() * len(X)
+                val_count += len(X)
+        val_loss = val_sum / val_count
+        val_losses.append(val_loss)
+        if val_loss < best_loss - min_delta:
+            best_loss = val_loss
+            best_epoch = epoch
+            best_state = copy.deepcopy(model.state_dict())
+            counter = 0
+        else:
+            counter += 1
+        if counter >= patience:
+            break
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    return {"train_loss": train_losses, "val_loss": val_losses}, best_epoch, stop_epoch

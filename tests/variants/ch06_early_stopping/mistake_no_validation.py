@@ -1,6 +1,6 @@
 # Right behaviour everywhere, but no input validation at all (restore of a missing checkpoint fails
-# with a TypeError instead of a ValueError): loses only the three validation cells.
-# expect-lose: monitor_validation_tests, torch_es_validation_tests, train_loop_validation_tests
+# with a TypeError instead of a ValueError): loses only the four validation cells.
+# expect-lose: monitor_validation_tests, torch_es_validation_tests, train_loop_validation_tests, fit_es_validation_tests
 # %% monitor_solution
 class EarlyStoppingMonitor:
     def __init__(self, patience, min_delta=0.0, mode="min"):
@@ -64,3 +64,37 @@ def train_with_early_stopping(params, data, lr, batch_size, max_epochs, patience
     test_loss, test_acc = evaluate(best_params, data["X_test"], data["y_test"])
     return {"params": best_params, "best_epoch": best_epoch, "last_epoch": epoch, "train_losses": trs,
             "val_losses": vals, "test_loss": test_loss, "test_acc": test_acc}
+
+# %% fit_es_solution
+def fit_with_early_stopping(model, loss_fn, train_batches, val_batches, lr, max_epochs, patience, min_delta=0.0):
+    history = {"train_loss": [], "val_loss": []}
+    best_loss, best_epoch, best_state, waited = float("inf"), None, None, 0
+    for epoch in range(max_epochs):
+        model.train()
+        total, count = 0.0, 0
+        for X, y in train_batches:
+            model.zero_grad()
+            loss = loss_fn(model(X), y)
+            loss.backward()
+            with torch.no_grad():
+                for p in model.parameters():
+                    if p.grad is not None:
+                        p -= lr * p.grad
+            total, count = total + loss.item() * len(X), count + len(X)
+        history["train_loss"].append(total / count)
+        model.eval()
+        total, count = 0.0, 0
+        with torch.no_grad():
+            for X, y in val_batches:
+                total, count = total + loss_fn(model(X), y).item() * len(X), count + len(X)
+        history["val_loss"].append(total / count)
+        if history["val_loss"][-1] < best_loss - min_delta:
+            best_loss, best_epoch, waited = history["val_loss"][-1], epoch, 0
+            best_state = copy.deepcopy(model.state_dict())
+        else:
+            waited += 1
+            if waited >= patience:
+                break
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    return history, best_epoch, epoch
