@@ -9,12 +9,14 @@ only for the cells from its own onwards.
 
 from __future__ import annotations
 
+import json
 import linecache
 import os
 import pickle
 import re
 import select
 import signal
+import sys
 import time
 import traceback
 import warnings
@@ -22,6 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+os.environ.setdefault("MPLBACKEND", "Agg")
 
 MARKER = re.compile(r"^\s*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$")
 
@@ -211,3 +217,69 @@ def run_with_replacements(cells: list[Cell], replacements: dict[int, list[tuple[
     if not payload:
         raise RuntimeError("the driver process died; see the traceback above")
     return pickle.loads(payload)
+
+
+def run_variants(cells: list[Cell], variants: dict[object, dict[str, str]], forker: Forker) -> dict[object, Outcome]:
+    """Run the notebook once per variant (key -> {solution grade_id: source}), every test cell each time.
+
+    Variants that replace one cell share the cells before it; the others run from their first replaced cell.
+    """
+    index = {cell.grade_id: i for i, cell in enumerate(cells) if cell.kind == "solution"}
+    single: dict[int, list[tuple[object, str]]] = {}
+    outcomes: dict[object, Outcome] = {}
+    for key, replaced in variants.items():
+        unknown = set(replaced) - set(index)
+        if unknown:
+            raise KeyError(f"{key}: not solution cells: {sorted(unknown)}")
+        if len(replaced) == 1:
+            (grade_id, source), = replaced.items()
+            single.setdefault(index[grade_id], []).append((key, source))
+            continue
+        changed = [Cell(c.kind, c.grade_id, replaced.get(c.grade_id, c.source), c.solution_lines) for c in cells]
+        first = min(index[grade_id] for grade_id in replaced)
+        outcomes.update(run_with_replacements(changed, {first: [(key, changed[first].source)]}, forker, False))
+    if single:
+        outcomes.update(run_with_replacements(cells, single, forker, stop_at_first=False))
+    return outcomes
+
+
+def preload(cells: list[Cell]) -> None:
+    """Import the heavy packages the notebook uses once, before any fork."""
+    text = "\n".join(cell.source for cell in cells)
+    import numpy  # noqa: F401
+
+    if "torch" in text:
+        import torch
+
+        torch.set_num_threads(1)
+    if "sklearn" in text:
+        import sklearn.model_selection  # noqa: F401
+        import sklearn.preprocessing  # noqa: F401
+    if "matplotlib" in text:
+        import matplotlib.pyplot  # noqa: F401
+
+
+def main(argv: list[str]) -> int:
+    """``python benchmarks/cell_runner.py NOTEBOOK [--workers N] [--timeout S] < variants.json``
+
+    Reads ``{variant: {solution grade_id: source}}`` and prints ``{variant: {failed test grade_id: error}}``,
+    running in the notebook's folder.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.split("\n\n")[0])
+    parser.add_argument("notebook", type=Path)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--timeout", type=float, default=300)
+    args = parser.parse_args(argv)
+    variants = json.loads(sys.stdin.read())
+    cells = read_cells(args.notebook)
+    preload(cells)
+    os.chdir(args.notebook.parent)
+    outcomes = run_variants(cells, variants, Forker(args.workers, args.timeout))
+    json.dump({name: outcome.failed for name, outcome in outcomes.items()}, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

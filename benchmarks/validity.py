@@ -33,7 +33,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 
-from cell_runner import Forker, read_cells, run_with_replacements  # noqa: E402
+from cell_runner import Forker, preload, read_cells, run_with_replacements  # noqa: E402
 from mutants import mutants  # noqa: E402
 
 EQUIVALENTS = HERE / "validity_equivalent.txt"
@@ -54,22 +54,6 @@ def read_equivalents(path: Path = EQUIVALENTS) -> dict[tuple[str, str], str]:
             raise SystemExit(f"{path.name}:{number}: expected '<assignment> <mutant id>  # reason', got {raw!r}")
         listed[(parts[0], parts[1])] = reason.strip()
     return listed
-
-
-def preload(cells) -> None:
-    """Import the heavy packages the notebook uses once, before any fork."""
-    text = "\n".join(cell.source for cell in cells)
-    import numpy  # noqa: F401
-
-    if "torch" in text:
-        import torch
-
-        torch.set_num_threads(1)
-    if "sklearn" in text:
-        import sklearn.model_selection  # noqa: F401
-        import sklearn.preprocessing  # noqa: F401
-    if "matplotlib" in text:
-        import matplotlib.pyplot  # noqa: F401
 
 
 def score_assignment(assignment: str, workers: int, max_mutants: int | None, seed: int, timeout: float | None,

@@ -2,35 +2,66 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder.course import NOTEBOOKS, REPO, SOLUTIONS, assignments
-from tests.submissions import build_submission, variants
+from tests.submissions import build_submission, nbgrader_sample, variants
 
 VENV_BIN = str(Path(sys.executable).parent)
 
 
-def run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+def _env() -> dict[str, str]:
     env = {**os.environ, "PATH": VENV_BIN + os.pathsep + os.environ.get("PATH", "")}
     env.pop("GENML_STATIC_FIGURES", None)
-    return subprocess.run(args, cwd=REPO, env=env, capture_output=True, text=True, **kwargs)
+    return env
+
+
+def run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=REPO, env=_env(), capture_output=True, text=True, **kwargs)
+
+
+_BOOK: dict = {}
+
+
+def _start_book_build() -> None:
+    """A build from clean (``--all``, fresh output folder) with warnings turned into errors, in the background."""
+    out = Path(tempfile.mkdtemp(prefix="genml-book-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    log = (out / "build.log").open("w")
+    _BOOK.update(out=out, log=log, process=subprocess.Popen(
+        [f"{VENV_BIN}/jupyter-book", "build", str(REPO), "--path-output", str(out), "--all", "-W", "-n",
+         "--keep-going"], cwd=REPO, env=_env(), stdout=log, stderr=subprocess.STDOUT, text=True))
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Start the book build as soon as a collected test needs it: it executes chapters on one core while the
+    grading tests, collected earlier, use the other."""
+    if not os.environ.get("BOOK_HTML") and any(
+            {"html_dir", "book_build"} & set(getattr(item, "fixturenames", ())) for item in items):
+        _start_book_build()
 
 
 @pytest.fixture(scope="session")
-def book_build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    """A build from clean (``--all``, fresh output folder) with warnings turned into errors."""
-    out = tmp_path_factory.mktemp("book")
-    result = run([f"{VENV_BIN}/jupyter-book", "build", str(REPO), "--path-output", str(out),
-                  "--all", "-W", "-n", "--keep-going"])
-    return result, out / "_build" / "html"
+def book_build() -> tuple[subprocess.CompletedProcess, Path]:
+    """The clean book build: its result (return code and output) and its HTML folder."""
+    if "process" not in _BOOK:
+        _start_book_build()
+    returncode = _BOOK["process"].wait()
+    _BOOK["log"].close()
+    output = (_BOOK["out"] / "build.log").read_text(errors="replace")
+    return subprocess.CompletedProcess(_BOOK["process"].args, returncode, output, ""), \
+        _BOOK["out"] / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +84,10 @@ def _write(notebook_or_text, path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def graded(tmp_path_factory):
-    """grades.csv rows by student id, for every assignment, graded by ``python -m autograder grade``."""
+    """grades.csv rows by student id, for every assignment, graded by ``python -m autograder grade``.
+
+    The class: the reference, the blank copy, a broken file and ``nbgrader_sample`` of the variants (every
+    variant is also graded, cell by cell, by the fast in-process runner: ``fast_graded``)."""
     cache: dict[str, tuple[dict[str, dict], subprocess.CompletedProcess]] = {}
 
     def grade(assignment: str):
@@ -65,13 +99,31 @@ def graded(tmp_path_factory):
         shutil.copytree(SOLUTIONS / assignment, subs / "reference")
         shutil.copytree(NOTEBOOKS / assignment, subs / "blank")
         _write("{ this is not json", subs / "broken" / name)
-        for variant in variants(assignment):
+        for variant in nbgrader_sample(assignment):
             _write(build_submission(assignment, variant.cells), subs / variant.name / name)
         result = run([sys.executable, "-m", "autograder", "grade", assignment, str(subs), "--out", str(out)])
         assert result.returncode == 0, result.stderr[-4000:]
         with (out / "grades.csv").open() as handle:
             rows = {row["student_id"]: row for row in csv.DictReader(handle)}
         cache[assignment] = rows, result
+        return cache[assignment]
+
+    return grade
+
+
+@pytest.fixture(scope="session")
+def fast_graded():
+    """Every variant of an assignment run through all its test cells by ``benchmarks/cell_runner.py`` (forked
+    processes, no kernel): {variant name: {failed test grade_id: error}}, made once per assignment."""
+    cache: dict[str, dict[str, dict[str, str]]] = {}
+
+    def grade(assignment: str):
+        if assignment not in cache:
+            wanted = json.dumps({v.name: v.cells for v in variants(assignment)})
+            result = run([sys.executable, str(REPO / "benchmarks" / "cell_runner.py"),
+                          str(SOLUTIONS / assignment / f"{assignment}.ipynb")], input=wanted)
+            assert result.returncode == 0, result.stderr[-4000:]
+            cache[assignment] = json.loads(result.stdout)
         return cache[assignment]
 
     return grade

@@ -49,6 +49,14 @@ def variants(assignment: str) -> list[Variant]:
     return [read_variant(p) for p in sorted((VARIANTS / assignment).glob("*.py"))]
 
 
+def nbgrader_sample(assignment: str, mistakes: int = 2) -> list[Variant]:
+    """The variants graded through real nbgrader in the test suite: every correct one, the one that drops
+    all input validation, and the first ``mistakes`` other mistakes (all of them run in-process too)."""
+    every = variants(assignment)
+    kept = [v for v in every if v.expect_full or v.name == "mistake_no_validation"]
+    return kept + [v for v in every if v not in kept][:mistakes]
+
+
 def reference_code(assignment: str) -> dict[str, str]:
     """The reference code of every solution code cell, without the solution markers."""
     notebook = nbformat.read(SOLUTIONS / assignment / f"{assignment}.ipynb", as_version=4)

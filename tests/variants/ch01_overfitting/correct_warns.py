@@ -8,7 +8,7 @@ import warnings
 
 
 def mse(y_true, y_pred):
-    warnings.warn("mse: remember to check the shapes", UserWarning)
+    warnings.warn("mse: remember to check the shapes", UserWarning, stacklevel=2)
     _unused = np.float64(1.0) / np.float64(0.0)  # RuntimeWarning: divide by zero
     y_true = np.asarray(y_true, dtype=float)
     y_pred = np.asarray(y_pred, dtype=float)
