@@ -50,3 +50,22 @@ def test_input_validation_is_graded_apart_from_the_main_behaviour(assignment):
                 if raises and not node.name.startswith("_"):
                     assert re.search(rf"\b{node.name}\(", validation), (
                         f"{node.name} raises on bad input but no *_validation_tests cell calls it")
+
+
+def test_pytorch_exercises_carry_at_least_two_fifths_of_the_points():
+    """From scratch in PyTorch as much as in NumPy: graded torch cells hold >= 40% of the auto-graded points,
+    and the learners' reference solutions write an nn.Module, a backward() call and an Optimizer."""
+    total = torch_points = 0.0
+    solutions = ""
+    for assignment in ASSIGNMENTS:
+        for meta, source in _code_cells(assignment):
+            if meta.get("grade"):
+                total += meta["points"]
+                torch_points += meta["points"] if "torch" in source else 0
+            elif meta.get("solution"):
+                solutions += source
+    assert torch_points / total >= 0.40, f"PyTorch cells carry {torch_points:g} of {total:g} auto-graded points"
+    tree = ast.parse(solutions)
+    bases = {ast.unparse(base) for node in ast.walk(tree) if isinstance(node, ast.ClassDef) for base in node.bases}
+    assert {"nn.Module", "torch.optim.Optimizer"} <= bases | {b.replace("torch.nn.", "nn.") for b in bases}, bases
+    assert ".backward()" in solutions
