@@ -1,7 +1,8 @@
 # ruff: noqa: E501
-# The reference solutions with every `if ...: raise ValueError(...)` removed: right behaviour, no input
+# The reference solutions with every `if ...: raise ValueError(...)` (and TypeError) removed: right behaviour, no input
 # validation. Only the validation cells are lost; the main and statistics cells keep their points.
-# expect-lose: mixup_validation_tests, cutmix_validation_tests, cutout_validation_tests, noise_injection_validation_tests
+# expect-lose: mixup_validation_tests, cutmix_validation_tests, cutout_validation_tests, noise_injection_validation_tests,
+#   torch_mixing_validation_tests, soft_cross_entropy_validation_tests, gaussian_noise_validation_tests
 # %% mixup_solution
 def mixup(x, y, alpha, rng, per_sample=False):
     x = np.asarray(x, dtype=float)
@@ -64,3 +65,48 @@ def noisy_mse(w, b, X, y, sigma, draws, rng):
         noisy = X + rng.normal(0.0, sigma, size=X.shape)
         total += np.mean((noisy @ w + b - y) ** 2)
     return float(total / draws)
+# %% torch_mixing_solution
+def mixup_batch(x, labels, num_classes, alpha, generator):
+    n = x.shape[0]
+    perm = torch.randperm(n, generator=generator)
+    gammas = torch._standard_gamma(torch.full((2,), float(alpha), dtype=torch.float64), generator=generator)
+    lam = float(gammas[0] / gammas.sum())
+    one_hot = torch.zeros(n, num_classes, dtype=x.dtype)
+    one_hot[torch.arange(n), labels] = 1.0
+    return lam * x + (1 - lam) * x[perm], lam * one_hot + (1 - lam) * one_hot[perm], lam, perm
+
+
+def cutmix_batch(x, labels, num_classes, alpha, generator):
+    import math
+
+    n, _, h, w = x.shape
+    perm = torch.randperm(n, generator=generator)
+    gammas = torch._standard_gamma(torch.full((2,), float(alpha), dtype=torch.float64), generator=generator)
+    lam0 = float(gammas[0] / gammas.sum())
+    cut_h, cut_w = int(h * math.sqrt(1 - lam0)), int(w * math.sqrt(1 - lam0))
+    cy = int(torch.randint(0, h, (), generator=generator))
+    cx = int(torch.randint(0, w, (), generator=generator))
+    top, bottom = max(cy - cut_h // 2, 0), min(cy + cut_h // 2, h)
+    left, right = max(cx - cut_w // 2, 0), min(cx + cut_w // 2, w)
+    x_mixed = x.clone()
+    x_mixed[:, :, top:bottom, left:right] = x[perm, :, top:bottom, left:right]
+    lam = 1.0 - (bottom - top) * (right - left) / (h * w)
+    one_hot = torch.zeros(n, num_classes, dtype=x.dtype)
+    one_hot[torch.arange(n), labels] = 1.0
+    return x_mixed, lam * one_hot + (1 - lam) * one_hot[perm], lam, perm, (top, bottom, left, right)
+# %% soft_cross_entropy_solution
+def soft_cross_entropy(logits, targets):
+    shifted = logits - logits.max(dim=1, keepdim=True).values
+    log_probs = shifted - torch.log(torch.exp(shifted).sum(dim=1, keepdim=True))
+    return -(targets * log_probs).sum(dim=1).mean()
+# %% gaussian_noise_solution
+class GaussianNoise(nn.Module):
+    def __init__(self, sigma, generator):
+        super().__init__()
+        self.sigma = float(sigma)
+        self.generator = generator
+
+    def forward(self, x):
+        if not self.training:
+            return x
+        return x + self.sigma * torch.randn(x.shape, generator=self.generator, dtype=x.dtype)
