@@ -116,12 +116,32 @@ def reference_run_seconds(assignment: str) -> float:
     return best
 
 
+def one_submission_each() -> int:
+    """``one_submission_s[<assignment>]``: a class of one (the reference) graded end to end, one worker."""
+    from autograder.course import assignments
+
+    worst = 0.0
+    for assignment in assignments():
+        with tempfile.TemporaryDirectory(prefix="grading-one-") as tmp:
+            tmp = Path(tmp)
+            build_class(assignment, 1, tmp / "submissions")
+            seconds = ours(assignment, tmp / "submissions", tmp / "ours", 1)
+            worst = max(worst, seconds)
+            print(f"one_submission_s[{assignment}]: {seconds:.1f}", flush=True)
+    print(f"one_submission_s (slowest): {worst:.1f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assignment", default="ch01_overfitting")
     parser.add_argument("--students", type=int, default=60)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--one-submission", action="store_true",
+                        help="instead: grade one reference submission of every assignment alone, print the times")
     args = parser.parse_args()
+    if args.one_submission:
+        return one_submission_each()
     if args.students < 60:
         print("note: the issue asks for at least 60 submissions", file=sys.stderr)
 
