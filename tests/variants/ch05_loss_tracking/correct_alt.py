@@ -1,6 +1,8 @@
 # A second correct solution: inference_mode as a decorator on an inner function, batch sums kept as
 # tensors, the mode restored module by module; EMA in closed form with a cumulative sum; diagnose by
-# scanning the curve.
+# scanning the curve; an MLP registered in reverse order with nn.init.uniform_ and addmm/einsum; a
+# training loop that zeroes by p.grad = None, steps with add_(alpha=-lr) and calls evaluate; a gradient
+# check with torch.autograd.grad and a basis of steps.
 # expect: full
 # %% evaluate_solution
 def evaluate(model, loss_fn, batches):
@@ -64,3 +66,71 @@ def diagnose(train_losses, val_losses, high, patience=5):
         else:
             since += 1
     return "overfitting" if since >= patience else "good fit"
+
+
+# %% mlp_solution
+class MLP(nn.Module):
+    def __init__(self, d_in, d_hidden, d_out, generator):
+        super().__init__()
+        if not isinstance(generator, torch.Generator):
+            raise TypeError("generator must be a torch.Generator")
+        if d_in < 1 or d_hidden < 1 or d_out < 1:
+            raise ValueError("every size must be at least 1")
+        # Registered and drawn in the reverse order, with nn.init.uniform_ and the generator.
+        for name, shape, fan_in in [("b2", (d_out,), d_hidden), ("w2", (d_out, d_hidden), d_hidden),
+                                    ("b1", (d_hidden,), d_in), ("w1", (d_hidden, d_in), d_in)]:
+            bound = 1.0 / fan_in ** 0.5
+            parameter = nn.Parameter(torch.empty(shape))
+            nn.init.uniform_(parameter, -bound, bound, generator=generator)
+            self.register_parameter(name, parameter)
+
+    def forward(self, x):
+        hidden = torch.addmm(self.b1, x, self.w1.t()).tanh()
+        return torch.einsum("nh,oh->no", hidden, self.w2) + self.b2
+
+
+# %% train_model_solution
+def train_model(model, loss_fn, train_batches, val_batches, epochs, lr):
+    if epochs < 0 or lr <= 0:
+        raise ValueError("need epochs >= 0 and lr > 0")
+    params = list(model.parameters())
+    history = {"train": [], "val": []}
+    for _ in range(epochs):
+        model.train()
+        sums, sizes = [], []
+        for inputs, targets in train_batches:
+            for p in params:
+                p.grad = None
+            loss = loss_fn(model(inputs), targets)
+            loss.backward()
+            with torch.no_grad():
+                for p in params:
+                    if p.grad is not None:
+                        p.add_(p.grad, alpha=-lr)
+            sums.append(loss.detach().double() * len(inputs))
+            sizes.append(len(inputs))
+        if not sizes:
+            raise ValueError("train_batches is empty")
+        history["train"].append(float(torch.stack(sums).sum()) / sum(sizes))
+        history["val"].append(evaluate(model, loss_fn, val_batches))
+    return history
+
+
+# %% gradient_check_solution
+def gradient_check(f, x, h=1e-6):
+    if not (isinstance(x, torch.Tensor) and x.dtype.is_floating_point):
+        raise TypeError("x must be a floating-point tensor")
+    if h <= 0 or x.numel() == 0:
+        raise ValueError("need h > 0 and an x with entries")
+    base = x.detach().double().clone()
+    leaf = base.clone().requires_grad_()
+    out = f(leaf)
+    if out.shape != ():
+        raise ValueError("f must return one number (a 0-d tensor)")
+    (grad,) = torch.autograd.grad(out, leaf)
+    steps = torch.eye(base.numel(), dtype=torch.float64) * h
+    with torch.no_grad():
+        numeric = torch.stack([(f(base + s.reshape(base.shape)) - f(base - s.reshape(base.shape))) / (2 * h)
+                               for s in steps]).reshape(base.shape)
+    size = torch.linalg.vector_norm(grad) + torch.linalg.vector_norm(numeric)
+    return grad, numeric, float(torch.linalg.vector_norm(grad - numeric) / size) if size > 0 else 0.0
