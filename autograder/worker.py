@@ -3,8 +3,9 @@
 Every submission gets a fresh temporary nbgrader course (its own copy of the assignment's gradebook,
 made by ``generate_assignment`` once in the main process; no ``solutions/`` notebook), and a kernel locked
 down by ``sandbox_startup.py``. Graded test cells are run by the kernel's own runner and scored from its
-signed records (``autograder.guarded_execute``); a kernel that stops answering is stopped as wedged. The result (scores read back from that private gradebook, feedback HTML,
-autograded notebook) goes back to the coordinator, which alone writes the class gradebook.
+signed records (``autograder.guarded_execute``); a kernel that stops answering is stopped as wedged. The
+result (scores read back from that private gradebook, feedback HTML, autograded notebook) goes back to the
+coordinator, which alone writes the class gradebook.
 
 Three ways to run it:
 
