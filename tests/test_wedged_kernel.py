@@ -52,7 +52,7 @@ def test_one_wedged_kernel_costs_about_two_cell_timeouts(tmp_path):
     row = rows.pop("wedged")
     assert row["status"] == "timeout" and float(row["score"]) == 0, row
     assert "declared wedged" in row["reason"] and "no reply" in row["reason"], row
-    assert all(r["status"] == "graded" and float(r["score"]) == 14 for r in rows.values()), rows
+    assert all(r["status"] == "graded" and float(r["score"]) == float(r["max_score"]) > 0 for r in rows.values()), rows
     seconds = json.loads((out / "results" / "wedged.json").read_text())["seconds"]
     assert seconds < 2 * CELL_TIMEOUT + 15, seconds  # two cell timeouts, plus the cells before the wedge
     assert elapsed < WALL_TIMEOUT / 4, elapsed
