@@ -128,7 +128,7 @@ class Forker:
 
     def submit(self, key, cells: list[Cell], namespace: dict, stop_at_first: bool = True) -> None:
         while len(self.running) >= self.workers:
-            self._collect(block=True)
+            self._collect()
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -139,14 +139,15 @@ class Forker:
 
     def drain(self) -> dict[object, Outcome]:
         while self.running:
-            self._collect(block=True)
+            self._collect()
         results, self.results = self.results, {}
         return results
 
-    def _collect(self, block: bool) -> None:
+    def _collect(self) -> None:
+        """Wait until a child reports or the oldest one runs out of time; record what finished."""
         now = time.monotonic()
         deadline = min(started for _, _, started, _ in self.running.values()) + self.timeout
-        ready, _, _ = select.select(list(self.running), [], [], max(0.0, deadline - now) if block else 0)
+        ready, _, _ = select.select(list(self.running), [], [], max(0.0, deadline - now))
         for fd in ready:
             chunk = os.read(fd, 1 << 16)
             key, pid, started, chunks = self.running[fd]

@@ -52,7 +52,6 @@ KEYWORD_SWAPS = {
     "ddof": lambda v: [1 - v] if v in (0, 1) else [],
     "replace": lambda v: [not v] if isinstance(v, bool) else [],
     "endpoint": lambda v: [not v] if isinstance(v, bool) else [],
-    "return_inverse": lambda v: [],
     "stable": lambda v: [not v] if isinstance(v, bool) else [],
     "right": lambda v: [not v] if isinstance(v, bool) else [],
     "side": lambda v: [{"left": "right", "right": "left"}.get(v)] if v in ("left", "right") else [],
@@ -175,9 +174,11 @@ def _apply(node: ast.AST, operator: str, argument) -> ast.AST:
         else:
             node.func.attr = argument
     elif operator == "nocopy":
-        return node.func.value if isinstance(node.func, ast.Attribute) and node.func.attr in COPY_METHODS \
-            else (ast.Call(ast.Attribute(node.func.value, "asarray", ast.Load()), node.args, node.keywords)
-                  if isinstance(node.func, ast.Attribute) and node.func.attr == "array" else node.args[0])
+        if isinstance(node.func, ast.Attribute) and node.func.attr in COPY_METHODS:
+            return node.func.value  # x.copy() -> x
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "array":
+            return ast.Call(ast.Attribute(node.func.value, "asarray", ast.Load()), node.args, node.keywords)
+        return node.args[0]  # deepcopy(x) -> x
     elif operator == "swapargs":
         node.args[0], node.args[1] = node.args[1], node.args[0]
     elif operator == "keyword":
@@ -201,9 +202,6 @@ def _apply(node: ast.AST, operator: str, argument) -> ast.AST:
 class _Replace(ast.NodeTransformer):
     def __init__(self, target_index: int, operator: str, argument):
         self.index, self.operator, self.argument, self.seen = target_index, operator, argument, -1
-
-    def generic_visit(self, node):
-        return super().generic_visit(node)
 
     def visit(self, node):
         self.seen += 1
@@ -242,6 +240,7 @@ def _statement_text(node: ast.AST, parents: dict[int, ast.AST]) -> str:
 def mutants(source: str, lines: set[int] | None = None) -> list[Mutant]:
     """Every mutant of ``source`` whose mutation site starts on one of ``lines`` (all lines if None)."""
     tree = ast.parse(source)
+    unchanged = ast.unparse(tree)
     order = _preorder(tree)
     parents = {id(node): parent for node, parent in order if parent is not None}
     counts: Counter[str] = Counter()
@@ -254,7 +253,7 @@ def mutants(source: str, lines: set[int] | None = None) -> list[Mutant]:
             fresh = copy.deepcopy(tree)
             mutated = ast.fix_missing_locations(_Replace(index, operator, argument).visit(fresh))
             new_source = ast.unparse(mutated)
-            if new_source == ast.unparse(tree):
+            if new_source == unchanged:
                 continue
             fresh_order = _preorder(mutated)
             before = _statement_text(node, parents)

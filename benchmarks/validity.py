@@ -81,8 +81,8 @@ def score_assignment(assignment: str, workers: int, max_mutants: int | None, see
     equivalent = len(every) - len(candidates)
     chosen = candidates
     if max_mutants is not None and len(candidates) > max_mutants:
-        chosen = sorted(random.Random(f"{seed}:{assignment}").sample(candidates, max_mutants),
-                        key=lambda pair: candidates.index(pair))
+        picked = random.Random(f"{seed}:{assignment}").sample(range(len(candidates)), max_mutants)
+        chosen = [candidates[i] for i in sorted(picked)]
     replacements: dict[int, list] = {}
     for number, (index, mutant) in enumerate(chosen):
         replacements.setdefault(index, []).append((number, mutant.source))

@@ -1,6 +1,8 @@
 """Every assignment graded: the reference, the blank copy and a sample of the variants through the real nbgrader
 pipeline, and every variant (correct solutions and classic mistakes) cell by cell through the fast runner."""
 
+from functools import cache
+
 import pytest
 
 from autograder.grade import graded_cells
@@ -11,8 +13,10 @@ CASES = [(a, v) for a in ASSIGNMENTS for v in variants(a)]
 SAMPLE = [(a, v) for a in ASSIGNMENTS for v in nbgrader_sample(a)]
 
 
+@cache
 def _auto_cells(assignment):
-    return [grade_id for grade_id, is_auto, _ in graded_cells(assignment) if is_auto]
+    """The auto-graded cells' grade ids in notebook order (read once per assignment, not once per variant)."""
+    return tuple(grade_id for grade_id, is_auto, _ in graded_cells(assignment) if is_auto)
 
 
 def _expected_losses(assignment, variant):
