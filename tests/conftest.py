@@ -19,6 +19,7 @@ from autograder.course import NOTEBOOKS, REPO, SOLUTIONS, assignments
 from tests.submissions import build_submission, nbgrader_sample, variants
 
 VENV_BIN = str(Path(sys.executable).parent)
+CHROMIUM = "/usr/bin/chromium"
 
 
 def _env() -> dict[str, str]:
@@ -130,3 +131,20 @@ def fast_graded():
 
 
 ASSIGNMENTS = assignments()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser is ever downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: ./dev test installs Debian's chromium"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()

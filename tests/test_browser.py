@@ -9,30 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from autograder.course import REPO
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = REPO / "_build" / "screenshots"
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
-
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: ./dev test installs Debian's chromium"
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        yield browser
-        browser.close()
 
 
 class OfflinePage:
