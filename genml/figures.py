@@ -150,18 +150,40 @@ class StaticFigure:
         )
 
 
+def _labelled_slider(name: str, values: list, value):
+    """A SelectionSlider whose full value label sits in a Label beside it.
+
+    The slider's own readout has a fixed narrow width and cuts long labels ("KFold (shuffl"), so it is
+    switched off and a Label that grows with its text follows the slider's value instead.
+    """
+    import ipywidgets as widgets
+
+    labels = [_label(v) for v in values]
+    slider = widgets.SelectionSlider(
+        options=list(zip(labels, values, strict=True)), value=value, description=name, readout=False,
+        continuous_update=False, style={"description_width": "initial"},
+    )
+    # a Label carries the widget-label class, whose stylesheet width would cut long values again:
+    # size it by its content, at least as wide as the longest value so the slider does not jump
+    readout = widgets.Label(_label(value), layout=widgets.Layout(
+        width="max-content", min_width=f"{max(map(len, labels)) + 1}ch", overflow="visible"))
+
+    def follow(change):
+        readout.value = _label(change["new"])
+
+    slider.observe(follow, names="value")
+    return slider, widgets.HBox([slider, readout], layout=widgets.Layout(margin="0 1.5em 0 0"))
+
+
 def _live_figure(plot: Callable, sliders: dict[str, list], defaults: dict):
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
     from IPython.display import display
 
-    controls = {
-        name: widgets.SelectionSlider(
-            options=[(_label(v), v) for v in values], value=defaults[name], description=name,
-            continuous_update=False,
-        )
-        for name, values in sliders.items()
-    }
+    controls, rows = {}, []
+    for name, values in sliders.items():
+        controls[name], row = _labelled_slider(name, values, defaults[name])
+        rows.append(row)
 
     def draw(**params):
         fig = plot(**params)
@@ -169,7 +191,7 @@ def _live_figure(plot: Callable, sliders: dict[str, list], defaults: dict):
         plt.close(fig)
 
     output = widgets.interactive_output(draw, controls)
-    return widgets.VBox([widgets.HBox(list(controls.values())), output])
+    return widgets.VBox([widgets.HBox(rows, layout=widgets.Layout(flex_flow="row wrap")), output])
 
 
 def interactive_figure(plot: Callable, *, title: str = "interactive figure", defaults: dict | None = None,

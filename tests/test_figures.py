@@ -63,7 +63,23 @@ def test_live_mode_gives_one_slider_per_parameter(monkeypatch):
 
     monkeypatch.delenv(figures.STATIC_ENV, raising=False)
     box = interactive_figure(line_plot, defaults={"offset": 0.5}, slope=[-1, 0, 1], offset=[0.0, 0.5])
-    sliders = box.children[0].children
+    sliders = [row.children[0] for row in box.children[0].children]
     assert [s.description for s in sliders] == ["slope", "offset"]
     assert all(isinstance(s, ipywidgets.SelectionSlider) for s in sliders)
     assert sliders[1].value == 0.5
+
+
+def test_live_sliders_show_their_whole_value_label_and_follow_the_value(monkeypatch):
+    import ipywidgets
+
+    monkeypatch.delenv(figures.STATIC_ENV, raising=False)
+    kinds = ["KFold (shuffled)", "StratifiedKFold", "TimeSeriesSplit"]
+    box = interactive_figure(lambda kind, k: line_plot(k), defaults={"kind": "TimeSeriesSplit"}, kind=kinds,
+                             k=[2, 0.25])
+    (kind_slider, kind_label), (k_slider, k_label) = (row.children for row in box.children[0].children)
+    assert not kind_slider.readout and isinstance(kind_label, ipywidgets.Label)
+    assert kind_slider.style.description_width == "initial" and kind_label.layout.width == "max-content"
+    assert (kind_label.value, k_label.value) == ("TimeSeriesSplit", "2")
+    kind_slider.value = "KFold (shuffled)"
+    k_slider.value = 0.25
+    assert (kind_label.value, k_label.value) == ("KFold (shuffled)", "0.25")
