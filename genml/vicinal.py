@@ -39,16 +39,28 @@ def _show(ax, image, title):
     ax.set_yticks([])
 
 
-def plot_mixing_explorer(alpha: float, lam: float):
-    """Beta(alpha, alpha) density with the chosen lambda, and the Mixup / CutMix images it gives."""
+def mixing_lambda(alpha: float, q: float) -> float:
+    """The mixing weight at rank ``q`` of Beta(alpha, alpha): its q-quantile."""
+    return float(stats.beta(alpha, alpha).ppf(q))
+
+
+def plot_mixing_explorer(alpha: float, q: float):
+    """Beta(alpha, alpha) density with lambda at its q-quantile, and the Mixup / CutMix images that lambda gives.
+
+    lambda is not a free slider: it is the draw of rank ``q`` (a fraction q of all draws fall below it),
+    so changing alpha moves lambda and with it both images.
+    """
     images = toy_images()
+    lam = mixing_lambda(alpha, q)
     fig, axes = plt.subplots(1, 3, figsize=(8, 2.6), dpi=80, gridspec_kw={"width_ratios": [1.6, 1, 1]})
     grid = np.linspace(0.005, 0.995, 300)
-    axes[0].plot(grid, stats.beta(alpha, alpha).pdf(grid), color="C0")
+    density = stats.beta(alpha, alpha).pdf(grid)
+    axes[0].plot(grid, density, color="C0")
+    axes[0].fill_between(grid, density, where=grid <= lam, color="C0", alpha=0.25, lw=0)
     axes[0].axvline(lam, color="C3", lw=1.5)
     axes[0].set_ylim(0, 5)
     axes[0].set_xlabel("λ")
-    axes[0].set_title(f"Beta({alpha:g}, {alpha:g}) density", fontsize=9)
+    axes[0].set_title(f"Beta({alpha:g}, {alpha:g}): its {q:g}-quantile is λ = {lam:.2f}", fontsize=9)
     mixed = lam * images[0] + (1 - lam) * images[1]
     _show(axes[1], mixed, f"Mixup: label [{lam:.2f}, {1 - lam:.2f}]")
     top, bottom, left, right = corner_box(lam, 32, 32)

@@ -83,3 +83,19 @@ def test_live_sliders_show_their_whole_value_label_and_follow_the_value(monkeypa
     kind_slider.value = "KFold (shuffled)"
     k_slider.value = 0.25
     assert (kind_label.value, k_label.value) == ("KFold (shuffled)", "0.25")
+
+
+def test_mixing_explorer_images_follow_alpha_at_a_fixed_quantile():
+    import numpy as np
+
+    from genml.vicinal import mixing_lambda, plot_mixing_explorer
+
+    small, large = plot_mixing_explorer(alpha=0.2, q=0.25), plot_mixing_explorer(alpha=2.0, q=0.25)
+    try:
+        for panel in (1, 2):  # Mixup and CutMix
+            assert not np.allclose(small.axes[panel].images[0].get_array(), large.axes[panel].images[0].get_array())
+        assert small.axes[0].lines[-1].get_xdata()[0] == pytest.approx(mixing_lambda(0.2, 0.25))
+        assert mixing_lambda(0.2, 0.25) < mixing_lambda(2.0, 0.25) < 0.5  # small alpha: the lower quartile is near 0
+    finally:
+        plt.close(small)
+        plt.close(large)
