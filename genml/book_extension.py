@@ -5,6 +5,8 @@
 * It makes every page work offline: MathJax is served from ``_static/mathjax`` (copied from the
   ``sphinx-mathjax-offline`` package on PyPI) instead of a CDN, and the thebe loader, which would
   fetch thebe from a CDN, is left out of the pages.
+* Every chapter page offers its notebook (:mod:`genml.chapter_downloads`).
+* The notebooks execute in parallel before Sphinx reads them (:mod:`genml.parallel_execution`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from sphinx.util.fileutil import copy_asset
 
+from genml import chapter_downloads, parallel_execution
 from genml.figures import STATIC_ENV
 
 MATHJAX_SCRIPT = "mathjax/tex-mml-chtml.js"
@@ -50,4 +53,6 @@ def setup(app):
     app.config.mathjax_path = MATHJAX_SCRIPT
     app.connect("html-page-context", _drop_thebe)
     app.connect("build-finished", _copy_mathjax)
+    chapter_downloads.setup(app)
+    parallel_execution.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

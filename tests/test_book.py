@@ -17,6 +17,10 @@ def test_book_builds_from_clean_without_warnings(book_build):
     # Sphinx reports "<where>: WARNING: <what>" (kernels' own "WARNING |" log lines are not Sphinx's).
     assert "WARNING:" not in log, [line for line in log.splitlines() if "WARNING:" in line]
     assert "build succeeded" in log
+    # Every chapter ran in genml.parallel_execution's processes; MyST-NB found all of them cached.
+    parallel = set(re.findall(r"book/(\w+)\.md: Executed notebook in [\d.]+ seconds \(parallel\)", log))
+    assert set(CHAPTERS) <= parallel, set(CHAPTERS) - parallel
+    assert "Executing notebook using" not in log, "MyST-NB executed a notebook one after the other"
     assert (html / "index.html").is_file()
 
 
@@ -30,6 +34,7 @@ def test_rebuild_with_nothing_changed_executes_nothing(book_build, html_dir):
     assert result.returncode == 0, result.stdout[-3000:]
     log = result.stdout + result.stderr
     assert "Executing notebook" not in log, "jupyter-cache should serve every executed chapter"
+    assert "Executed notebook" not in log, "nothing to execute in parallel either"
     assert "Cached executed notebook" not in log
 
 
@@ -53,6 +58,24 @@ CHAPTERS = sorted(p.stem for p in (REPO / "book").glob("ch*.md"))
 # Every chapter has at least one slider figure; some have more (ch09: saturation and translating the target).
 SLIDER_FIGURES = {chapter: 1 for chapter in CHAPTERS} | {
     "ch01_overfitting": 2, "ch08_weight_decay_dropout": 2, "ch09_augmentation": 4}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_page_offers_its_notebook(html_dir, chapter):
+    import jupytext
+
+    download = html_dir / "_sources" / "book" / f"{chapter}.ipynb"
+    notebook = nbformat.read(download, as_version=4)
+    nbformat.validate(notebook)
+    source = jupytext.read(REPO / "book" / f"{chapter}.md")
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and code == [cell.source for cell in source.cells if cell.cell_type == "code"]
+    assert all(cell.outputs == [] for cell in notebook.cells if cell.cell_type == "code")
+    assert notebook.metadata.kernelspec.name == "python3"
+    page = (html_dir / "book" / f"{chapter}.html").read_text()
+    link = f'href="../_sources/book/{chapter}.ipynb"'
+    assert re.search(link + r'[^>]*class="[^"]*download-notebook-button', page), "no .ipynb in the download menu"
+    assert page.count("genml-run-chapter") == 1 and f"book/{chapter}.md" in page, "no run-this-chapter note"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

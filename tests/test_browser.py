@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import nbformat
+
 from autograder.course import REPO
 
 SCREENSHOTS = REPO / "_build" / "screenshots"
@@ -96,6 +98,46 @@ def test_every_slider_changes_its_figure(browser, html_dir):
         finally:
             offline.close()
     assert checked >= 5, "chapter 1 alone has five sliders"
+
+
+def _notebook_opened_by(page, link) -> nbformat.NotebookNode:
+    """Follow a link to a notebook: a download, or (over file://, where Chromium ignores the ``download``
+    attribute) the notebook's JSON shown as text in a new tab or in the same one."""
+    handle = link.element_handle()
+    with page.context.expect_event("page", timeout=10_000) as opened:
+        handle.evaluate("a => { a.target = '_blank'; a.removeAttribute('download'); }")
+        handle.click()
+    shown = opened.value
+    shown.wait_for_load_state()
+    text = shown.inner_text("body")
+    shown.close()
+    notebook = nbformat.reads(text, as_version=4)
+    nbformat.validate(notebook)
+    return notebook
+
+
+def test_every_chapter_page_downloads_its_notebook(browser, html_dir):
+    chapters = sorted(html_dir.glob("book/ch*.html"))
+    assert len(chapters) == 10
+    for path in chapters:
+        offline = OfflinePage(browser)
+        try:
+            page = offline.open(path)
+            expected = nbformat.read(html_dir / "_sources" / "book" / f"{path.stem}.ipynb", as_version=4)
+            page.locator("button[aria-label='Download this page']").click()
+            item = page.locator(".btn-download-notebook-button")
+            item.wait_for(state="visible", timeout=5_000)
+            assert item.inner_text().strip() == ".ipynb"
+            assert _notebook_opened_by(page, item) == expected
+            note = page.locator(".genml-run-chapter")
+            assert "./dev lab" in note.inner_text() and f"book/{path.stem}.md" in note.inner_text()
+            link = note.locator("a[download]")
+            assert link.get_attribute("download") == f"{path.stem}.ipynb"
+            assert _notebook_opened_by(page, link) == expected
+            assert any(cell.cell_type == "code" for cell in expected.cells)
+            assert offline.blocked == [] and offline.errors == [], (offline.blocked, offline.errors)
+        finally:
+            offline.close()
 
 
 def test_search_finds_a_term_offline(browser, html_dir):

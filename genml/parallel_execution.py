@@ -1,0 +1,102 @@
+"""Execute the book's notebooks in parallel, into MyST-NB's execution cache, before Sphinx reads them.
+
+MyST-NB (``execute_notebooks: cache``) executes each notebook when Sphinx reads its page, one after
+the other. This module runs first (Sphinx's ``env-before-read-docs``): it executes every page that
+will be read and has no cached result yet, one process per core, and stores the results in the same
+jupyter-cache, read the same way MyST-NB reads them. MyST-NB then finds every notebook cached. A
+notebook that fails here is left uncached, so MyST-NB executes it again and reports the error as usual.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
+from pathlib import Path
+
+from sphinx.util import logging
+
+LOGGER = logging.getLogger(__name__)
+MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
+
+
+def _is_myst_notebook(path: Path) -> bool:
+    if path.suffix != ".md":
+        return False
+    head = path.read_text(encoding="utf-8")[:2000]
+    return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
+
+
+def _execute(cache_path: str, pk: int, timeout: int, allow_errors: bool) -> tuple[str, float, str | None]:
+    """Run in a worker process: execute one project notebook and cache it (as MyST-NB would)."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    cache = get_cache(cache_path)
+    project_nb = cache.get_project_notebook(pk)
+    result = single_nb_execution(project_nb.nb, cwd=str(Path(project_nb.uri).parent), timeout=timeout,
+                                 allow_errors=allow_errors, meta_override=True)
+    if result.err is not None:
+        return project_nb.uri, result.time, f"{type(result.err).__name__}: {result.err}"
+    cache.cache_notebook_bundle(CacheBundleIn(project_nb.nb, project_nb.uri,
+                                              data={"execution_seconds": result.time}),
+                                check_validity=False, overwrite=True)
+    return project_nb.uri, result.time, None
+
+
+def notebooks_to_execute(app, docnames) -> list[Path]:
+    """Sources of the pages about to be read that MyST-NB would execute."""
+    config = app.env.mystnb_config
+    if config.execution_mode != "cache":
+        return []
+    paths = []
+    for docname in docnames:
+        path = Path(app.env.doc2path(docname))
+        relative = path.relative_to(app.srcdir).as_posix()
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in config.execution_excludepatterns):
+            continue
+        if _is_myst_notebook(path):
+            paths.append(path)
+    return paths
+
+
+def execute_in_parallel(app, env, docnames) -> None:
+    from jupyter_cache import get_cache
+
+    paths = notebooks_to_execute(app, docnames)
+    if not paths:
+        return
+    config = app.env.mystnb_config
+    cache_path = config.execution_cache_path or ".jupyter_cache"
+    cache = get_cache(cache_path)
+    pending = []
+    # Largest first: the long notebooks start early and the short ones fill the gaps at the end.
+    for path in sorted(paths, key=lambda p: p.stat().st_size, reverse=True):
+        record = cache.add_nb_to_project(str(path), read_data=MYST_READER)
+        try:
+            cache.match_cache_notebook(cache.get_project_notebook(record.pk).nb)
+        except KeyError:
+            pending.append(record.pk)
+    if not pending:
+        return
+    workers = min(len(pending), os.cpu_count() or 1)
+    LOGGER.info(f"executing {len(pending)} notebook(s) in {workers} parallel processes")
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(_execute, str(cache_path), pk, config.execution_timeout,
+                               config.execution_allow_errors) for pk in pending]
+        for future in as_completed(futures):
+            uri, seconds, error = future.result()
+            name = Path(uri).relative_to(app.srcdir).as_posix()
+            if error:
+                LOGGER.info(f"{name}: execution failed in parallel ({error}); MyST-NB executes it again")
+            else:
+                LOGGER.info(f"{name}: Executed notebook in {seconds:.2f} seconds (parallel)")
+    LOGGER.info(f"parallel execution: {time.perf_counter() - start:.1f} s")
+
+
+def setup(app) -> None:
+    app.connect("env-before-read-docs", execute_in_parallel)
