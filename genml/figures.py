@@ -44,16 +44,78 @@ def _check_sliders(sliders: dict[str, Sequence]) -> dict[str, list]:
     return checked
 
 
+def redraw_only(fig, *dynamic) -> None:
+    """Declare the artists of a figure that a plot function updates in place from one frame to the next.
+
+    For a figure built once and reused for many frames: static frames then draw the rest once, keep it as
+    a background and, per frame, paint only the dynamic artists and whatever each Axes draws after them
+    (same z-order as a full draw, so the same pixels). Call it once, after the figure is complete.
+    ``savefig`` and the live form still draw everything.
+    """
+    late = []
+    for ax in fig.axes:
+        order = ax.get_children()
+        order.remove(ax.patch)
+        if not (ax.axison and ax.get_frame_on()):
+            order = [a for a in order if a not in ax.spines.values()]
+        if not ax.axison:
+            order = [a for a in order if a not in ax._axis_map.values()]
+        order = sorted(order, key=lambda artist: artist.get_zorder())
+        first = min((order.index(a) for a in dynamic if a in order), default=None)
+        if first is not None:
+            for artist in order[first:]:
+                artist.set_animated(True)  # left out of canvas.draw(), kept by savefig
+            late.append((ax, order[first:]))
+    fig.genml_redraw = {"late": late, "background": None, "limits": None}
+
+
+def _draw_agg(fig, canvas) -> None:
+    """canvas.draw(), or the background of a :func:`redraw_only` figure with its dynamic artists on top."""
+    state = getattr(fig, "genml_redraw", None)
+    if state is None:
+        canvas.draw()
+        return
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax, _ in state["late"]] + [canvas.get_width_height()]
+    if state["background"] is None or limits != state["limits"]:
+        canvas.draw()
+        state["background"], state["limits"] = canvas.copy_from_bbox(fig.bbox), limits
+    else:
+        canvas.restore_region(state["background"])
+    renderer = canvas.get_renderer()
+    for _, artists in state["late"]:
+        for artist in artists:
+            artist.draw(renderer)
+
+
+def _rgb_image(fig):
+    """The figure's pixels as ``savefig(format="png")`` would write them, without the PNG round trip.
+
+    With the default savefig settings (dpi and face colour of the figure, no tight bounding box) savefig
+    draws the figure on an Agg canvas and encodes that buffer; reading the buffer directly gives the same
+    pixels for a fraction of the time. Other settings fall back to savefig.
+    """
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    rc = matplotlib.rcParams
+    if (rc["savefig.dpi"], rc["savefig.facecolor"], rc["savefig.edgecolor"], rc["savefig.bbox"],
+            rc["savefig.transparent"]) != ("figure", "auto", "auto", None, False):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    _draw_agg(fig, canvas)
+    return Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba()).convert("RGB")
+
+
 def _png_bytes(fig) -> bytes:
     """Render a matplotlib figure to a palette PNG (small enough for many frames)."""
     from PIL import Image
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
-    small = image.quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT)
+    small = _rgb_image(fig).quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT)
     out = io.BytesIO()
-    small.save(out, format="PNG", optimize=True)
+    small.save(out, format="PNG", compress_level=8)  # within 2 % of level 9's size, three times faster
     return out.getvalue()
 
 

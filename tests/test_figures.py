@@ -99,3 +99,46 @@ def test_mixing_explorer_images_follow_alpha_at_a_fixed_quantile():
     finally:
         plt.close(small)
         plt.close(large)
+
+
+@pytest.mark.parametrize("facecolor", ["white", (1, 1, 1, 0)])
+def test_frames_have_the_pixels_savefig_writes(facecolor):
+    import io
+
+    from PIL import Image
+
+    fig = line_plot(0.5)
+    fig.set_facecolor(facecolor)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    with plt.rc_context({"savefig.dpi": 50}):  # a non-default setting takes the savefig path itself
+        slow = figures._rgb_image(fig)
+    fast = figures._rgb_image(fig)
+    plt.close(fig)
+    assert fast.tobytes() == Image.open(buffer).convert("RGB").tobytes() == slow.tobytes()
+
+
+def test_redrawn_frames_of_a_reused_figure_equal_full_draws():
+    import io
+
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    fig = Figure(figsize=(3, 2), dpi=60)
+    ax = fig.subplots()
+    ax.plot([0, 1], [0, 1], lw=3, label="static, under the moving line")
+    (moving,) = ax.plot([0, 1], [0, 0], lw=3, label="moving")
+    ax.plot([0, 1], [1, 0], lw=3, label="static, over the moving line")
+    ax.set_ylim(-1, 1)
+    ax.legend(loc="lower left")
+    figures.redraw_only(fig, moving, ax.title)
+    for slope in (-1.0, 0.5, 1.0):
+        moving.set_ydata([0, slope])
+        ax.set_title(f"slope {slope}")
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        assert figures._rgb_image(fig).tobytes() == Image.open(buffer).convert("RGB").tobytes()
+    ax.set_ylim(-2, 2)  # new limits: the kept background is stale and must be drawn again
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    assert figures._rgb_image(fig).tobytes() == Image.open(buffer).convert("RGB").tobytes()
