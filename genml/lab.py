@@ -4,9 +4,11 @@
   and the released assignments (``notebooks/``) are what the book and the grader are built from.
   JupyterLab shows them as read-only ("Save" is disabled, "File > Save As..." works) and the server
   refuses to overwrite, rename or delete them, so a learner's edits never change them by accident.
-* A text notebook (a chapter's MyST Markdown) opens unmodified. Jupytext does not store the kernel's
-  ``language_info`` in the text file, so JupyterLab would add it when the kernel starts and mark the
-  tab as changed; the model is given what the kernel will report before the page sees it.
+* Notebooks open unmodified. When a kernel starts, JupyterLab writes the kernel's display name and
+  ``language_info`` into the notebook's metadata and marks the tab as changed if they differ from the
+  file's: Jupytext does not keep ``language_info`` in a chapter's text, and nbgrader's released
+  notebooks hold only ``{"name": "python"}``. The server fills in what the kernel will report before
+  the page sees the notebook.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def complete_kernel_metadata(metadata: dict) -> None:
     if spec is None:
         return
     metadata["kernelspec"] = {"name": name, "display_name": spec.display_name, "language": spec.language}
-    if spec.language == "python" and "language_info" not in metadata:
+    if spec.language == "python":
         metadata["language_info"] = python_language_info()
 
 
@@ -63,7 +65,7 @@ class CourseContentsManager(AsyncTextFileContentsManager):
 
     async def get(self, path, content=True, type=None, format=None, **kwargs):
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
-        if model.get("type") == "notebook" and model.get("content") and not path.endswith(".ipynb"):
+        if model.get("type") == "notebook" and model.get("content"):
             complete_kernel_metadata(model["content"]["metadata"])
         return model
 
