@@ -4,5 +4,6 @@ This package never holds exercise answers.
 """
 
 from genml.figures import interactive_figure
+from genml.gluing import glue
 
-__all__ = ["interactive_figure"]
+__all__ = ["glue", "interactive_figure"]
