@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import matplotlib.pyplot as plt
 import numpy as np
 
+from genml.figures import redraw_only
 from genml.polynomials import true_function
 
 BIAS_COLOUR, VARIANCE_COLOUR, NOISE_COLOUR, TOTAL_COLOUR = "#1f77b4", "#d62728", "#7f7f7f", "#2ca02c"
@@ -83,24 +83,43 @@ def plot_decomposition(ax, degrees, table, log: bool = True) -> None:
 SLIDER_DEGREES = (1, 2, 3, 5, 7)
 
 
-def plot_bias_variance_explorer(degree: int, noise: float, n_train: int):
-    """Left: 20 of the resampled fits, their mean and the truth. Right: the decomposition against degree."""
+@lru_cache(maxsize=8)
+def _explorer_figure(noise: float, n_train: int):
+    """The explorer for one noise level and sample size, drawn once; frames move what depends on the degree."""
+    from matplotlib.figure import Figure
+
     table = decomposition_table(n_train, noise, SLIDER_DEGREES)
-    fits = resampled_fits(degree, n_train, noise, 200, TEST_GRID)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.2), dpi=80)
+    fig = Figure(figsize=(8, 3.2), dpi=80)
+    left, right = fig.subplots(1, 2)
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.15, top=0.91, wspace=0.22)
-    for row in fits[:20]:
-        left.plot(TEST_GRID, row, color=VARIANCE_COLOUR, lw=0.6, alpha=0.35)
-    left.plot(TEST_GRID, fits.mean(axis=0), color=BIAS_COLOUR, lw=2, label="average fit")
+    fits = [left.plot(TEST_GRID, TEST_GRID, color=VARIANCE_COLOUR, lw=0.6, alpha=0.35)[0] for _ in range(20)]
+    (average,) = left.plot(TEST_GRID, TEST_GRID, color=BIAS_COLOUR, lw=2, label="average fit")
     left.plot(TEST_GRID, true_function(TEST_GRID), "k--", lw=1, label="true function")
     left.set_ylim(-2.2, 2.2)
     left.set_xlabel("x")
     left.legend(loc="lower left", fontsize=7)
-    left.set_title(f"degree {degree}: 20 of 200 fits, {n_train} points each", fontsize=9)
     plot_decomposition(right, SLIDER_DEGREES, table)
-    right.axvline(degree, color="grey", lw=1)
+    marker = right.axvline(SLIDER_DEGREES[0], color="grey", lw=1)
+    right.legend(fontsize=6, loc="upper center", ncol=2)
+    redraw_only(fig, *fits, average, left.title, marker, right.title)
+    return fig, fits, average, marker, table
+
+
+def plot_bias_variance_explorer(degree: int, noise: float, n_train: int):
+    """Left: 20 of the resampled fits, their mean and the truth. Right: the decomposition against degree.
+
+    The figure of a noise level and sample size is built once and updated in place for each degree:
+    show or save it before the next call.
+    """
+    fig, lines, average, marker, table = _explorer_figure(noise, n_train)
+    left, right = fig.axes
+    fits = resampled_fits(degree, n_train, noise, 200, TEST_GRID)
+    for line, row in zip(lines, fits[:20], strict=True):
+        line.set_ydata(row)
+    average.set_ydata(fits.mean(axis=0))
+    left.set_title(f"degree {degree}: 20 of 200 fits, {n_train} points each", fontsize=9)
+    marker.set_xdata([degree, degree])
     i = SLIDER_DEGREES.index(degree)
     right.set_title(f"bias² {table['bias2'][i]:.3f}, variance {table['variance'][i]:.3f}, "
                     f"noise {noise**2:.3f}", fontsize=9)
-    right.legend(fontsize=6, loc="upper center", ncol=2)
     return fig
