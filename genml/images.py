@@ -12,6 +12,8 @@ from functools import cache
 import matplotlib.pyplot as plt
 import numpy as np
 
+from genml.figures import redraw_only
+
 
 def letter_f() -> np.ndarray:
     """The 5x5 grayscale letter "F" of the walk-through (1 = white stroke, 0 = black background)."""
@@ -91,40 +93,76 @@ def _show(ax, image, title):
     ax.set_yticks([])
 
 
-def plot_geometric_explorer(angle: float, scale: float, shear: float, tx: float, flip: int, size: int = 64):
-    """Original, transformed image and the 3x3 matrix of the transform (about the image centre)."""
+@cache
+def _geometric_figure(size: int):
+    """The geometric explorer drawn once; frames swap the transformed image and the matrix text."""
+    from matplotlib.figure import Figure
+
     image = sample_image(size)
-    m = affine_about_centre(angle=angle, scale=scale, shear=shear, tx=tx, flip=bool(flip), size=size)
-    fig, axes = plt.subplots(1, 3, figsize=(6.4, 2.3), dpi=72, gridspec_kw={"width_ratios": [1, 1, 1.2]})
+    fig = Figure(figsize=(6.4, 2.3), dpi=72)
+    axes = fig.subplots(1, 3, gridspec_kw={"width_ratios": [1, 1, 1.2]})
     fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.86, wspace=0.08)
     _show(axes[0], image, "original")
-    _show(axes[1], warp_torch(image, m), "transformed (bilinear)")
+    _show(axes[1], image, "transformed (bilinear)")
     axes[2].axis("off")
+    matrix = axes[2].text(0.0, 0.5, "", family="monospace", fontsize=8, va="center")
+    redraw_only(fig, axes[1].images[0], matrix)
+    return fig, axes[1].images[0], matrix
+
+
+def plot_geometric_explorer(angle: float, scale: float, shear: float, tx: float, flip: int, size: int = 64):
+    """Original, transformed image and the 3x3 matrix of the transform (about the image centre).
+
+    The figure is built once and updated in place: show or save it before the next call.
+    """
+    fig, transformed, matrix = _geometric_figure(size)
+    m = affine_about_centre(angle=angle, scale=scale, shear=shear, tx=tx, flip=bool(flip), size=size)
+    transformed.set_data(warp_torch(sample_image(size), m))
     rows = "\n".join("[" + " ".join(f"{v:7.2f}" for v in row) + " ]" for row in m)
-    axes[2].text(0.0, 0.5, "matrix M (x = column, y = row):\n" + rows, family="monospace", fontsize=8,
-                 va="center")
+    matrix.set_text("matrix M (x = column, y = row):\n" + rows)
     return fig
 
 
+@cache
+def _workshop_figure(size: int):
+    """The augmentation workshop drawn once; frames swap the augmented image, its histogram and the title."""
+    from matplotlib.figure import Figure
+
+    image = sample_image(size)
+    fig = Figure(figsize=(6.4, 2.4), dpi=72)
+    axes = fig.subplots(1, 3)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.14, top=0.86, wspace=0.25)
+    _show(axes[0], image, "original")
+    _show(axes[1], image, "augmented, clipped to [0, 1]")
+    bins = np.linspace(0, 1, 33)
+    axes[2].hist(image.ravel(), bins=bins, alpha=0.6, label="original")
+    *_, bars = axes[2].hist(image.ravel(), bins=bins, alpha=0.6, label="augmented")
+    axes[2].set_yticks([])
+    axes[2].set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+    axes[2].tick_params(labelsize=7)
+    axes[2].legend(fontsize=6)
+    redraw_only(fig, axes[1].images[0], *bars, axes[2].title)
+    return fig, axes[1].images[0], bars, bins
+
+
 def plot_augmentation_workshop(brightness: float, contrast: float, noise: float, size: int = 64):
-    """The sample image with additive brightness, contrast about the mean and Gaussian noise, clipped."""
+    """The sample image with additive brightness, contrast about the mean and Gaussian noise, clipped.
+
+    The figure is built once and updated in place: show or save it before the next call.
+    """
     image = sample_image(size)
     rng = np.random.default_rng(0)
     mean = image.mean()
     out = mean + contrast * (image - mean) + brightness + noise * rng.standard_normal(image.shape)
     clipped = np.clip(out, 0, 1)
-    fig, axes = plt.subplots(1, 3, figsize=(6.4, 2.4), dpi=72)
-    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.14, top=0.86, wspace=0.25)
-    _show(axes[0], image, "original")
-    _show(axes[1], clipped, "augmented, clipped to [0, 1]")
-    bins = np.linspace(0, 1, 33)
-    axes[2].hist(image.ravel(), bins=bins, alpha=0.6, label="original")
-    axes[2].hist(clipped.ravel(), bins=bins, alpha=0.6, label="augmented")
-    axes[2].set_yticks([])
-    axes[2].set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
-    axes[2].tick_params(labelsize=7)
-    axes[2].set_title(f"clipped: {np.mean((out < 0) | (out > 1)):.0%} of pixels", fontsize=8)
-    axes[2].legend(fontsize=6)
+    fig, augmented, bars, bins = _workshop_figure(size)
+    augmented.set_data(clipped)
+    for bar, count in zip(bars, np.histogram(clipped.ravel(), bins=bins)[0], strict=True):
+        bar.set_height(count)
+    hist_ax = fig.axes[2]
+    hist_ax.relim()  # the count axis follows the new heights, as a fresh histogram's would
+    hist_ax.autoscale_view()
+    hist_ax.set_title(f"clipped: {np.mean((out < 0) | (out > 1)):.0%} of pixels", fontsize=8)
     return fig
 
 
