@@ -16,7 +16,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 #: Packages worth importing before the fork when a notebook uses them (slow to import, fork-safe when idle).
 PRELOADABLE = ("numpy", "scipy", "torch")
-ALWAYS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell", "jedi")
+#: What each of them imports lazily at its first use in a notebook (numpy.random; torch._dynamo, with sympy,
+#: at the first optimizer step: 1 s of CPU), imported with it so that no kernel pays for it.
+LAZY = {"numpy": ("numpy.random",), "torch": ("torch._dynamo",)}
+#: ipykernel and what every kernel imports while it starts (its debugger, IPython's history and magics).
+ALWAYS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.core.interactiveshell", "jedi", "ipykernel.debugger",
+          "IPython.core.debugger", "IPython.core.completerlib", "IPython.core.oinspect",
+          "IPython.extensions.storemagic", "sqlite3", "tornado.platform.asyncio", "tornado.queues")
 #: Environment that numpy, torch and matplotlib read when imported: the zygote imports with it, and every
 #: grading kernel runs with it (``autograder.worker``), so a forked kernel matches a launched one.
 IMPORT_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
@@ -63,6 +69,11 @@ def _become_kernel(request: dict) -> None:
         import tempfile
 
         tempfile.tempdir = None
+        import autograder
+
+        for name in autograder.SKIPPED_IMPORTS:  # its placeholders: a launched kernel can import these
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
         for name in [n for n in sys.modules if n == "autograder" or n.startswith("autograder.")]:
             del sys.modules[name]
         # sys.path as the interpreter started, without the zygote's own ``python -m`` entry (ipykernel_launcher
@@ -109,7 +120,7 @@ def serve(preload: list[str]) -> None:
     import importlib
 
     _die_with_parent(int(os.environ.get("AUTOGRADER_ZYGOTE_PARENT", os.getppid())))
-    for name in (*ALWAYS, *preload):
+    for name in (*ALWAYS, *[module for package in preload for module in (package, *LAZY.get(package, ()))]):
         try:
             importlib.import_module(name)
         except Exception as error:
