@@ -12,6 +12,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import make_moons
 
+from genml.figures import redraw_only
+
 
 @dataclass
 class Splits:
@@ -86,30 +88,59 @@ def synthetic_val_curve(n_epochs: int = 60, seed: int = 4) -> tuple[np.ndarray, 
     return train, val
 
 
+_PLAYER_FIGURES: dict = {}
+
+
+def _player_figure(train: np.ndarray, val: np.ndarray):
+    """The player of one pair of curves, built once: frames move the revealed curves and the markers."""
+    key = (train.tobytes(), val.tobytes())
+    if key not in _PLAYER_FIGURES:
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(7, 3), dpi=80)
+        ax = fig.subplots()
+        ax.plot(np.arange(len(val)), val, color="C1", alpha=0.15)
+        (train_line,) = ax.plot([], [], color="C0", label="training loss")
+        (val_line,) = ax.plot([], [], color="C1", label="validation loss")
+        best = ax.axvline(0, color="green")
+        stop = ax.axvline(0, color="red", ls="--")
+        # the wasted epochs: below the curves like any patch, drawn after the (outward) ticks it never touches
+        wasted = ax.axvspan(0, 1, color="red", alpha=0.08, zorder=1.6)
+        ax.set_xlim(0, len(val) - 1)
+        ax.set_ylim(0, max(val.max(), train.max()) * 1.05)
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("loss")
+        fig.subplots_adjust(bottom=0.17, top=0.88)
+        redraw_only(fig, wasted)
+        _PLAYER_FIGURES[key] = fig, ax, train_line, val_line, best, stop, wasted
+    return _PLAYER_FIGURES[key]
+
+
 def plot_player(train: np.ndarray, val: np.ndarray, epoch: int, best_epoch: int, stop_epoch: int | None,
                 patience: int):
-    """Curves revealed up to ``epoch``, with the best epoch and the stop epoch marked once reached."""
-    fig, ax = plt.subplots(figsize=(7, 3), dpi=80)
+    """Curves revealed up to ``epoch``, with the best epoch and the stop epoch marked once reached.
+
+    The figure of a pair of curves is built once and updated in place: show or save it before the next call.
+    """
+    fig, ax, train_line, val_line, best, stop, wasted = _player_figure(train, val)
     last_shown = min(epoch, len(val) - 1) if stop_epoch is None else min(epoch, stop_epoch)
     shown = np.arange(last_shown + 1)
-    ax.plot(np.arange(len(val)), val, color="C1", alpha=0.15)
-    ax.plot(shown, train[shown], color="C0", label="training loss")
-    ax.plot(shown, val[shown], color="C1", label="validation loss")
-    ax.set_xlim(0, len(val) - 1)
-    ax.set_ylim(0, max(val.max(), train.max()) * 1.05)
-    ax.set_xlabel("epoch")
-    ax.set_ylabel("loss")
-    if stop_epoch is not None and epoch >= stop_epoch:
-        ax.axvline(best_epoch, color="green", ls="--", label=f"best epoch {best_epoch}")
-        ax.axvline(stop_epoch, color="red", ls="--", label=f"stop epoch {stop_epoch}")
-        ax.axvspan(best_epoch, stop_epoch, color="red", alpha=0.08)
+    train_line.set_data(shown, train[shown])
+    val_line.set_data(shown, val[shown])
+    best.set_xdata([best_epoch, best_epoch])
+    stopped = stop_epoch is not None and epoch >= stop_epoch
+    if stopped:
+        best.set(linestyle="--", label=f"best epoch {best_epoch}")
+        stop.set(xdata=[stop_epoch, stop_epoch], label=f"stop epoch {stop_epoch}")
+        wasted.set(x=best_epoch, width=stop_epoch - best_epoch)
         status = f"stopped: {stop_epoch - best_epoch} wasted epochs, restore epoch {best_epoch}"
     else:
-        ax.axvline(best_epoch, color="green", ls=":", label=f"best so far: epoch {best_epoch}")
+        best.set(linestyle=":", label=f"best so far: epoch {best_epoch}")
         status = f"training, patience {patience}"
+    stop.set_visible(stopped)
+    wasted.set_visible(stopped)
     ax.set_title(f"epoch {epoch} - {status}", fontsize=9)
-    ax.legend(fontsize=7, loc="upper right")
-    fig.subplots_adjust(bottom=0.17, top=0.88)
+    ax.legend(handles=[train_line, val_line, best] + [stop] * stopped, fontsize=7, loc="upper right")
     return fig
 
 

@@ -44,29 +44,33 @@ def _check_sliders(sliders: dict[str, Sequence]) -> dict[str, list]:
     return checked
 
 
+def _draw_order(ax) -> list:
+    """The artists that ``Axes.draw`` paints after the Axes patch, in its order."""
+    order = ax.get_children()
+    order.remove(ax.patch)
+    if not (ax.axison and ax.get_frame_on()):
+        order = [a for a in order if a not in ax.spines.values()]
+    if not ax.axison:
+        order = [a for a in order if a not in (ax.xaxis, ax.yaxis)]
+    return sorted(order, key=lambda artist: artist.get_zorder())
+
+
 def redraw_only(fig, *dynamic) -> None:
     """Declare the artists of a figure that a plot function updates in place from one frame to the next.
 
-    For a figure built once and reused for many frames: static frames then draw the rest once, keep it as
-    a background and, per frame, paint only the dynamic artists and whatever each Axes draws after them
-    (same z-order as a full draw, so the same pixels). Call it once, after the figure is complete.
-    ``savefig`` and the live form still draw everything.
+    For a figure built once and reused for many frames: static frames then draw, once, what each Axes
+    paints before its first dynamic artist, keep it as a background and, per frame, paint the rest on
+    top in the Axes' own order (the same pixels as a full draw). Artists added later, such as a new
+    legend, count as dynamic. Call it once, after the static part is complete; ``savefig`` and the live
+    form still draw everything.
     """
-    late = []
+    static = {}
     for ax in fig.axes:
-        order = ax.get_children()
-        order.remove(ax.patch)
-        if not (ax.axison and ax.get_frame_on()):
-            order = [a for a in order if a not in ax.spines.values()]
-        if not ax.axison:
-            order = [a for a in order if a not in ax._axis_map.values()]
-        order = sorted(order, key=lambda artist: artist.get_zorder())
+        order = _draw_order(ax)
         first = min((order.index(a) for a in dynamic if a in order), default=None)
         if first is not None:
-            for artist in order[first:]:
-                artist.set_animated(True)  # left out of canvas.draw(), kept by savefig
-            late.append((ax, order[first:]))
-    fig.genml_redraw = {"late": late, "background": None, "limits": None}
+            static[ax] = {id(a) for a in order[:first]}
+    fig.genml_redraw = {"static": static, "background": None, "limits": None}
 
 
 def _draw_agg(fig, canvas) -> None:
@@ -75,16 +79,18 @@ def _draw_agg(fig, canvas) -> None:
     if state is None:
         canvas.draw()
         return
-    limits = [(ax.get_xlim(), ax.get_ylim()) for ax, _ in state["late"]] + [canvas.get_width_height()]
+    late = [a for ax, kept in state["static"].items() for a in _draw_order(ax) if id(a) not in kept]
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in state["static"]] + [canvas.get_width_height()]
     if state["background"] is None or limits != state["limits"]:
+        for artist in late:
+            artist.set_animated(True)  # left out of canvas.draw(), kept by savefig
         canvas.draw()
         state["background"], state["limits"] = canvas.copy_from_bbox(fig.bbox), limits
     else:
         canvas.restore_region(state["background"])
     renderer = canvas.get_renderer()
-    for _, artists in state["late"]:
-        for artist in artists:
-            artist.draw(renderer)
+    for artist in late:
+        artist.draw(renderer)
 
 
 def _rgb_image(fig):
