@@ -134,7 +134,9 @@ def test_redrawn_frames_of_a_reused_figure_equal_full_draws():
     figures.redraw_only(fig, moving, ax.title)
     for slope in (-1.0, 0.5, 1.0):
         moving.set_ydata([0, slope])
+        moving.set_label(f"moving, slope {slope}")
         ax.set_title(f"slope {slope}")
+        ax.legend(loc="lower left")  # a new legend each frame: drawn although redraw_only never saw it
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png")
         assert figures._rgb_image(fig).tobytes() == Image.open(buffer).convert("RGB").tobytes()
