@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from scipy import stats
 
+from genml.figures import redraw_only
+
 
 def toy_images(size: int = 32) -> np.ndarray:
     """Two RGB images of shape (3, size, size) in [0, 1]: a yellow disk and blue diagonal stripes."""
@@ -44,31 +46,51 @@ def mixing_lambda(alpha: float, q: float) -> float:
     return float(stats.beta(alpha, alpha).ppf(q))
 
 
+@cache
+def _mixing_figure():
+    """The mixing explorer built once; frames redraw the density, the shaded quantile, lambda and the images."""
+    from matplotlib.figure import Figure
+
+    images = toy_images()
+    fig = Figure(figsize=(8, 2.6), dpi=80)
+    axes = fig.subplots(1, 3, gridspec_kw={"width_ratios": [1.6, 1, 1]})
+    grid = np.linspace(0.005, 0.995, 300)
+    (density,) = axes[0].plot(grid, np.ones_like(grid), color="C0")
+    marker = axes[0].axvline(0.5, color="C3", lw=1.5)
+    axes[0].set_ylim(0, 5)
+    axes[0].set_xlabel("λ")
+    _show(axes[1], images[0], "Mixup")
+    _show(axes[2], images[0], "CutMix")
+    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.2, top=0.86, wspace=0.25)
+    shading = [axes[0].fill_between(grid, 0, 0)]
+    redraw_only(fig, shading[0], density, *(ax.images[0] for ax in axes[1:]))
+    return fig, grid, density, shading, marker, images
+
+
 def plot_mixing_explorer(alpha: float, q: float):
     """Beta(alpha, alpha) density with lambda at its q-quantile, and the Mixup / CutMix images that lambda gives.
 
     lambda is not a free slider: it is the draw of rank ``q`` (a fraction q of all draws fall below it),
-    so changing alpha moves lambda and with it both images.
+    so changing alpha moves lambda and with it both images. The figure is built once and updated in
+    place: show or save it before the next call.
     """
-    images = toy_images()
+    fig, grid, density, shading, marker, images = _mixing_figure()
+    axes = fig.axes
     lam = mixing_lambda(alpha, q)
-    fig, axes = plt.subplots(1, 3, figsize=(8, 2.6), dpi=80, gridspec_kw={"width_ratios": [1.6, 1, 1]})
-    grid = np.linspace(0.005, 0.995, 300)
-    density = stats.beta(alpha, alpha).pdf(grid)
-    axes[0].plot(grid, density, color="C0")
-    axes[0].fill_between(grid, density, where=grid <= lam, color="C0", alpha=0.25, lw=0)
-    axes[0].axvline(lam, color="C3", lw=1.5)
-    axes[0].set_ylim(0, 5)
-    axes[0].set_xlabel("λ")
+    pdf = stats.beta(alpha, alpha).pdf(grid)
+    density.set_ydata(pdf)
+    shading.pop().remove()
+    shading.append(axes[0].fill_between(grid, pdf, where=grid <= lam, color="C0", alpha=0.25, lw=0))
+    marker.set_xdata([lam, lam])
     axes[0].set_title(f"Beta({alpha:g}, {alpha:g}): its {q:g}-quantile is λ = {lam:.2f}", fontsize=9)
-    mixed = lam * images[0] + (1 - lam) * images[1]
-    _show(axes[1], mixed, f"Mixup: label [{lam:.2f}, {1 - lam:.2f}]")
+    axes[1].images[0].set_data(np.clip(np.transpose(lam * images[0] + (1 - lam) * images[1], (1, 2, 0)), 0, 1))
+    axes[1].set_title(f"Mixup: label [{lam:.2f}, {1 - lam:.2f}]", fontsize=9)
     top, bottom, left, right = corner_box(lam, 32, 32)
     cut = images[0].copy()
     cut[:, top:bottom, left:right] = images[1][:, top:bottom, left:right]
     area_lam = 1 - (bottom - top) * (right - left) / 32 ** 2
-    _show(axes[2], cut, f"CutMix: label [{area_lam:.2f}, {1 - area_lam:.2f}]")
-    fig.subplots_adjust(left=0.06, right=0.98, bottom=0.2, top=0.86, wspace=0.25)
+    axes[2].images[0].set_data(np.clip(np.transpose(cut, (1, 2, 0)), 0, 1))
+    axes[2].set_title(f"CutMix: label [{area_lam:.2f}, {1 - area_lam:.2f}]", fontsize=9)
     return fig
 
 

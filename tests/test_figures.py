@@ -90,15 +90,16 @@ def test_mixing_explorer_images_follow_alpha_at_a_fixed_quantile():
 
     from genml.vicinal import mixing_lambda, plot_mixing_explorer
 
-    small, large = plot_mixing_explorer(alpha=0.2, q=0.25), plot_mixing_explorer(alpha=2.0, q=0.25)
-    try:
-        for panel in (1, 2):  # Mixup and CutMix
-            assert not np.allclose(small.axes[panel].images[0].get_array(), large.axes[panel].images[0].get_array())
-        assert small.axes[0].lines[-1].get_xdata()[0] == pytest.approx(mixing_lambda(0.2, 0.25))
-        assert mixing_lambda(0.2, 0.25) < mixing_lambda(2.0, 0.25) < 0.5  # small alpha: the lower quartile is near 0
-    finally:
-        plt.close(small)
-        plt.close(large)
+    def panels(alpha, q):  # copies: the explorer updates one figure in place
+        fig = plot_mixing_explorer(alpha=alpha, q=q)
+        marked = fig.axes[0].lines[-1].get_xdata()[0]
+        return marked, [np.array(ax.images[0].get_array()) for ax in fig.axes[1:]]
+
+    (lam_small, small), (lam_large, large) = panels(0.2, 0.25), panels(2.0, 0.25)
+    for before, after in zip(small, large, strict=True):  # Mixup and CutMix
+        assert not np.allclose(before, after)
+    assert (lam_small, lam_large) == pytest.approx((mixing_lambda(0.2, 0.25), mixing_lambda(2.0, 0.25)))
+    assert mixing_lambda(0.2, 0.25) < mixing_lambda(2.0, 0.25) < 0.5  # small alpha: the lower quartile is near 0
 
 
 @pytest.mark.parametrize("facecolor", ["white", (1, 1, 1, 0)])
