@@ -110,10 +110,15 @@ def stage(assignment: str, out: Path) -> bool:
 
 
 class LocalWorker:
-    """A long-lived ``python -m autograder.worker --serve`` process; killed and replaced at the wall limit."""
+    """A long-lived ``python -m autograder.worker --serve`` process; killed and replaced at the wall limit.
+
+    Each task gets a fresh folder; the task's copy of the gradebook is replaced at the same path in the
+    worker's own folder each time (so that the worker keeps its database engine, see ``autograder.worker``).
+    """
 
     def __init__(self, log: Path, preload: list[str]):
         self.log, self.preload, self.process = log, preload, None
+        self.scratch = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
 
     def _start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
@@ -135,6 +140,10 @@ class LocalWorker:
             kill_group(self.process)
             self.process = None
 
+    def close(self) -> None:
+        self.stop()
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
     def run(self, task: dict) -> dict:
         if self.process is None or self.process.poll() is not None:
             self._start()
@@ -142,7 +151,8 @@ class LocalWorker:
         try:
             path = workdir / "task.json"
             (workdir / "work").mkdir()
-            path.write_text(json.dumps({**task, "workdir": str(workdir / "work")}))
+            path.write_text(json.dumps({**task, "workdir": str(workdir / "work"),
+                                        "gradebook": str(self.scratch / "gradebook.db")}))
             self.process.stdin.write(f"{path}\n")
             self.process.stdin.flush()
             line = self._wait_line(task["limits"]["wall_timeout"])
@@ -193,7 +203,7 @@ class LocalPool:
                     worker.stop()
                     self.done.put((task, error_result(task, f"grader error: {type(error).__name__}: {error}")))
         finally:
-            worker.stop()
+            worker.close()
 
 
 def _run_dask(tasks: list[dict], address: str, done: queue.Queue) -> object:

@@ -95,8 +95,8 @@ def _feedback_exporter():
     return FeedbackExporter
 
 
-def _api(root: Path, limits: dict, attest_key: str = "", imports: str = ""):
-    """nbgrader's API on the task's course, with the grader's execution settings.
+def _api(root: Path, gradebook: Path, limits: dict, attest_key: str = "", imports: str = ""):
+    """nbgrader's API on the task's course and gradebook, with the grader's execution settings.
 
     ``attest_key`` (hex): graded cells run through the kernel's runner and are scored from its signed records
     in ``<root>/attest`` (``autograder.guarded_execute``); ``imports``: the instructor's imports.
@@ -133,7 +133,13 @@ def _api(root: Path, limits: dict, attest_key: str = "", imports: str = ""):
             config.GenerateFeedback.preprocessors = [GetGrades, _hide_hidden_tests_preprocessor(),
                                                      CSSHTMLHeaderPreprocessor]
 
-    return make_api(root / "course", root / "gradebook.db", configure)
+    return make_api(root / "course", gradebook, configure)
+
+
+def _gradebook(task: dict, root: Path) -> Path:
+    """The task's own copy of the assignment's gradebook: ``task['gradebook']`` (a long-lived worker's
+    scratch path, the same for each of its tasks) or ``<root>/gradebook.db``."""
+    return Path(task.get("gradebook") or root / "gradebook.db")
 
 
 def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
@@ -144,7 +150,7 @@ def _sandbox_env(task: dict, root: Path) -> dict[str, str]:
     (home / "tmp").mkdir(exist_ok=True)
     limits = task["limits"]
     course = root / "course"
-    deny = [root / "gradebook.db", root / "attest", course / "source", course / "submitted", *task.get("deny", [])]
+    deny = [_gradebook(task, root), root / "attest", course / "source", course / "submitted", *task.get("deny", [])]
     return {
         "HOME": str(home), "IPYTHONDIR": str(ipython), "MPLCONFIGDIR": str(home / ".mpl"),
         "TMPDIR": str(home / "tmp"), **IMPORT_ENV,
@@ -318,7 +324,9 @@ def grade_task(task: dict, workdir: Path) -> dict:
     try:
         root = Path(workdir)
         course = root / "course"
-        gradebook = root / "gradebook.db"
+        gradebook = _gradebook(task, root)
+        for stale in gradebook.parent.glob(gradebook.name + "*"):  # the last task's, and its journal
+            stale.unlink()
         if task.get("template_b64"):
             gradebook.write_bytes(base64.b64decode(task["template_b64"]))
         else:
@@ -335,7 +343,8 @@ def grade_task(task: dict, workdir: Path) -> dict:
         os.environ.update(_sandbox_env(task, root))
         tempfile.tempdir = None  # the module caches the first TMPDIR it saw
         key = _attest_key(root)
-        api = _api(root, limits, key, task["imports"] if "imports" in task else _instructor_imports(assignment))
+        imports = task["imports"] if "imports" in task else _instructor_imports(assignment)
+        api = _api(root, gradebook, limits, key, imports)
         started = time.monotonic()
         outcome = api.autograde(assignment, student_id, force=True, create=True)
         result["autograde_s"] = round(time.monotonic() - started, 3)
@@ -378,6 +387,7 @@ def grade_task(task: dict, workdir: Path) -> dict:
         result["status"], result["reason"] = "error", f"grader error: {type(error).__name__}: {_first_line(error)}"
         traceback.print_exc()
     finally:
+        _release_gradebooks()
         os.environ.clear()
         os.environ.update(saved_env)
         tempfile.tempdir = None
@@ -385,13 +395,21 @@ def grade_task(task: dict, workdir: Path) -> dict:
     return result
 
 
-def _unsynced_gradebooks() -> None:
-    """Commit to SQLite without waiting for the disk, in this process (a worker: every gradebook it opens
-    is a task's scratch copy, dropped with the task; the coordinator's class gradebook stays synced).
+_ENGINES: dict = {}
 
-    nbgrader commits some forty times while it grades one submission, each an fsync of its own; a commit is
-    still atomic when the worker is killed, and a task whose worker dies is graded again anyway.
+
+def _worker_gradebooks() -> None:
+    """How this process opens gradebooks; for a worker process, where every gradebook is a task's scratch
+    copy, dropped with the task (the coordinator's class gradebook keeps nbgrader's settings).
+
+    * One SQLAlchemy engine per gradebook path, kept from task to task (its connections are closed at the end
+      of each, ``_release_gradebooks``). nbgrader opens about ten ``Gradebook`` objects per submission, each
+      with an engine of its own that compiles its SQL again (a fifth of the worker's CPU); the tasks of a
+      long-lived worker share one gradebook path (``task['gradebook']``), so it compiles each query once.
+    * Commits without fsync: nbgrader commits some forty times per submission. A commit is still atomic when
+      the worker is killed, and a task whose worker dies is graded again anyway.
     """
+    import nbgrader.api
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
@@ -400,6 +418,21 @@ def _unsynced_gradebooks() -> None:
             dbapi_connection.execute("PRAGMA synchronous = OFF")
 
     event.listen(Engine, "connect", no_sync)
+    create_engine = nbgrader.api.create_engine
+
+    def shared_engine(url, **options):
+        key = (str(url), tuple(sorted(options.items())))
+        if key not in _ENGINES:
+            _ENGINES[key] = create_engine(url, **options)
+        return _ENGINES[key]
+
+    nbgrader.api.create_engine = shared_engine
+
+
+def _release_gradebooks() -> None:
+    """Close the connections of the shared engines: the next task's gradebook is a new file."""
+    for engine in _ENGINES.values():
+        engine.dispose()
 
 
 def serve(preload: list[str]) -> None:
@@ -474,7 +507,7 @@ def run_isolated(task: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     if argv[:1] in (["--serve"], ["--one"]):
-        _unsynced_gradebooks()
+        _worker_gradebooks()
     if argv[:1] == ["--serve"]:
         serve([name for name in argv[1:] if name])
         return 0

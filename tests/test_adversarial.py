@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -112,7 +113,8 @@ torch.testing.assert_close = lambda *args, **kwargs: None
 FILES = f"""
 import os
 {WRONG_MSE}
-for _path in ({str(SOLUTIONS / A / NAME)!r}, "../../../../gradebook.db", "../../../submitted"):
+_gradebooks = [p for p in os.environ.get("AUTOGRADER_DENY", "").split(os.pathsep) if p.endswith("gradebook.db")]
+for _path in ({str(SOLUTIONS / A / NAME)!r}, "../../../../gradebook.db", "../../../submitted", *_gradebooks):
     try:
         print(open(_path).read()[:50])
     except OSError as error:
@@ -431,6 +433,8 @@ def test_no_file_escaped_the_sandbox(hostile_class):
     assert not Path(OUTSIDE).exists(), "a submission wrote outside its copy"
     reason = rows["files_outside"]["reason"]
     assert "not allowed" in reason and "solutions" in reason, reason
+    # the task's gradebook (hidden tests included), in its worker's folder
+    assert re.search(r"reading /\S*autograder-worker-\S*/gradebook\.db is not allowed", reason), reason
 
 
 def test_gradebook_is_intact_and_matches_grades_csv(hostile_class):
