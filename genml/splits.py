@@ -12,6 +12,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
+from genml.figures import redraw_only
+
 SUBSET_COLOURS = ListedColormap(["#1f77b4", "#ff7f0e", "#d62728", "#dddddd"])
 
 
@@ -145,11 +147,14 @@ def screening_leak_curves(n_features: int, n_samples: int = 100, ks: tuple[int, 
     return {"k": np.array(ks), "leaky": np.array(leaky), "honest": np.array(honest), "n_samples": n_samples}
 
 
-def plot_screening_leak(k: int, n_features: int):
-    """CV accuracy against the number k of screened features, selection outside vs inside the folds."""
+@lru_cache(maxsize=4)
+def _screening_figure(n_features: int):
+    """The screening plot of one feature count, drawn once; frames move the marker and the title."""
+    from matplotlib.figure import Figure
+
     curves = screening_leak_curves(n_features)
-    i = int(np.flatnonzero(curves["k"] == k)[0])
-    fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=72)
+    fig = Figure(figsize=(6.4, 3.0), dpi=72)
+    ax = fig.subplots()
     fig.subplots_adjust(left=0.11, right=0.98, bottom=0.17, top=0.88)
     ax.semilogx(curves["k"], curves["leaky"], "o-", color="#d62728", ms=4,
                 label="features screened on all rows, then CV")
@@ -157,12 +162,24 @@ def plot_screening_leak(k: int, n_features: int):
                 label="screening inside each training fold")
     band = 2 * np.sqrt(0.25 / curves["n_samples"])  # standard error of an accuracy of 0.5 on all rows
     ax.axhspan(0.5 - band, 0.5 + band, color="grey", alpha=0.15, lw=0, label="chance ± 2 standard errors")
-    ax.axvline(k, color="grey", lw=1)
+    marker = ax.axvline(curves["k"][0], color="grey", lw=1)
     ax.set_ylim(0.3, 1.02)
     ax.set_xticks(curves["k"], [str(v) for v in curves["k"]])
     ax.minorticks_off()
     ax.set_xlabel(f"number of features kept (out of {n_features} pure-noise features)")
     ax.set_ylabel("5-fold CV accuracy")
-    ax.set_title(f"k = {k}: leaky {curves['leaky'][i]:.2f}, honest {curves['honest'][i]:.2f}", fontsize=9)
     ax.legend(fontsize=7, loc="upper right")
+    redraw_only(fig, marker, ax.title)
+    return fig, ax, marker, curves
+
+
+def plot_screening_leak(k: int, n_features: int):
+    """CV accuracy against the number k of screened features, selection outside vs inside the folds.
+
+    The figure of a feature count is built once and updated in place: show or save it before the next call.
+    """
+    fig, ax, marker, curves = _screening_figure(n_features)
+    i = int(np.flatnonzero(curves["k"] == k)[0])
+    marker.set_xdata([k, k])
+    ax.set_title(f"k = {k}: leaky {curves['leaky'][i]:.2f}, honest {curves['honest'][i]:.2f}", fontsize=9)
     return fig
