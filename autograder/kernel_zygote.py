@@ -26,6 +26,8 @@ import sys
 import time
 from queue import Empty
 
+import zmq
+import zmq.asyncio
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import default
@@ -141,7 +143,17 @@ class PromptKernelClient(AsyncKernelClient):
     in every kernel start. Here the kernel is ready once a ``kernel_info`` request has been answered on the
     shell channel and the ``idle`` status of one of them has come on IOPub, which proves IOPub is connected.
     Status messages of the other requests may still follow; nbclient ignores messages of other requests.
+
+    The client connects as soon as the kernel is started, before the kernel has bound its sockets, and zmq
+    tries a refused connection again after ``RECONNECT_IVL``: 100 ms by default, here 10 ms (0.1 s less
+    per kernel start).
     """
+
+    @default("context")
+    def _context_default(self) -> zmq.asyncio.Context:
+        context = super()._context_default()
+        context.setsockopt(zmq.RECONNECT_IVL, 10)
+        return context
 
     async def _async_wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
