@@ -9,6 +9,10 @@
 
 The book build switches to the static form by setting ``GENML_STATIC_FIGURES=1`` (the Sphinx
 extension :mod:`genml.book_extension` does it before any notebook runs).
+
+Frames are the pixels ``savefig`` would write, read from the Agg canvas. A plot function with many
+frames may build its figure once, update it in place and name the moving artists with
+:func:`redraw_only`: each frame then repaints only those (and what lies above them).
 """
 
 from __future__ import annotations
