@@ -251,6 +251,8 @@ def preload(cells: list[Cell]) -> None:
 
     if "torch" in text:
         import torch
+        import torch._dynamo  # noqa: F401  (imported by the first optimizer step: ~1 s per child otherwise)
+        import torch.testing  # noqa: F401
 
         torch.set_num_threads(1)
     if "sklearn" in text:
