@@ -1,11 +1,13 @@
 """The built book in a real browser (Debian's Chromium via Playwright), opened over file:// offline.
 
 Every non-file request is blocked and counted; each page must make none, raise no JavaScript error,
-typeset its math, and every slider must change its figure. Screenshots land in _build/screenshots/.
+typeset its math, and every slider must change its figure. With BOOK_SCREENSHOTS=1 a full-page screenshot of
+every page lands in _build/screenshots/ (for a person to look at; off by default, it costs a second a page).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -67,7 +69,8 @@ def test_every_page_is_offline_error_free_and_typeset(browser, html_dir):
                 assert typeset > 0, f"{path.name}: math was not typeset"
                 assert page.locator("mjx-merror").count() == 0, f"{path.name}: MathJax reports a TeX error"
             page.wait_for_load_state("networkidle")
-            if path.parent.name == "book" or path.parent.parent.name == "notebooks":
+            if os.environ.get("BOOK_SCREENSHOTS") and (path.parent.name == "book"
+                                                        or path.parent.parent.name == "notebooks"):
                 page.screenshot(path=str(SCREENSHOTS / f"{_page_id(path)}.png"), full_page=True)
             assert offline.blocked == [], f"{path.name} reached out: {offline.blocked}"
             assert offline.errors == [], f"{path.name} JavaScript errors: {offline.errors}"
