@@ -20,6 +20,13 @@ from sphinx.util import logging
 
 LOGGER = logging.getLogger(__name__)
 MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
+# Kernels share the cores with each other: one BLAS / OpenMP thread each (unless the caller chose).
+THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _limit_threads() -> None:
+    for name in THREAD_LIMITS:
+        os.environ.setdefault(name, "1")
 
 
 def _is_myst_notebook(path: Path) -> bool:
@@ -85,7 +92,8 @@ def execute_in_parallel(app, env, docnames) -> None:
     workers = min(len(pending), os.cpu_count() or 1)
     LOGGER.info(f"executing {len(pending)} notebook(s) in {workers} parallel processes")
     start = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                             initializer=_limit_threads) as pool:
         futures = [pool.submit(_execute, str(cache_path), pk, config.execution_timeout,
                                config.execution_allow_errors) for pk in pending]
         for future in as_completed(futures):
