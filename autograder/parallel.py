@@ -32,7 +32,7 @@ from autograder import manual
 from autograder.collect import collect
 from autograder.course import DEFAULT_LIMITS, REPO, SOLUTIONS, stage_course
 from autograder.grade import atomic_write, open_gradebook, store, write_grades
-from autograder.summary import summarize
+from autograder.summary import import_in_background, summarize
 from autograder.worker import error_result, kill_group, run_isolated, timeout_result
 from autograder.zygote_process import preload_for
 
@@ -307,6 +307,8 @@ def _run(assignment, out, students, force, dask, base_task, pool, done, gb) -> l
         client = _run_dask(tasks, dask, done)
     elif pool is not None:
         pool.submit(tasks)
+    if tasks:
+        import_in_background()  # the summary's plotting library, while the workers grade
     try:
         for number in range(1, len(tasks) + 1):
             task, result = done.get()
