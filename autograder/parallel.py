@@ -3,7 +3,7 @@
 The coordinator (this module, one process) stages the assignment once with nbgrader's
 ``generate_assignment`` into ``<out>/course`` and ``<out>/gradebook.db``, then hands each submission to a
 worker (``autograder.worker``): a long-lived process per core, or a Dask cluster with ``--dask``. Every
-worker grades in a fresh temporary course holding a copy of the assignment-only gradebook, so the scores
+worker grades in a fresh temporary course with its own copy of the assignment-only gradebook, so the scores
 are nbgrader's own. Only the coordinator writes the class gradebook, one student at a time; after a
 student's grades are committed, ``<out>/results/<student_id>.json`` is written atomically, which is what
 makes a rerun skip that student. A run killed at any point leaves at most one student half-merged, and
