@@ -113,12 +113,12 @@ class LocalWorker:
     """A long-lived ``python -m autograder.worker --serve`` process; killed and replaced at the wall limit.
 
     Each task gets a fresh folder; the task's copy of the gradebook is replaced at the same path in the
-    worker's own folder each time (so that the worker keeps its database engine, see ``autograder.worker``).
+    worker's ``scratch`` folder each time (so that the worker keeps its database engine, see
+    ``autograder.worker``).
     """
 
-    def __init__(self, log: Path, preload: list[str]):
-        self.log, self.preload, self.process = log, preload, None
-        self.scratch = Path(tempfile.mkdtemp(prefix="autograder-worker-"))
+    def __init__(self, log: Path, preload: list[str], scratch: Path):
+        self.log, self.preload, self.process, self.scratch = log, preload, None, scratch
 
     def _start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
@@ -140,13 +140,10 @@ class LocalWorker:
             kill_group(self.process)
             self.process = None
 
-    def close(self) -> None:
-        self.stop()
-        shutil.rmtree(self.scratch, ignore_errors=True)
-
     def run(self, task: dict) -> dict:
         if self.process is None or self.process.poll() is not None:
             self._start()
+        self.scratch.mkdir(exist_ok=True)
         workdir = Path(tempfile.mkdtemp(prefix="autograder-task-"))
         try:
             path = workdir / "task.json"
@@ -174,7 +171,9 @@ class LocalPool:
     def __init__(self, workers: int, log_dir: Path, done: queue.Queue, preload: list[str]):
         self.todo: queue.Queue = queue.Queue()
         self.done = done
-        self.threads = [threading.Thread(target=self._loop, args=(log_dir / f"worker-{n}.log", preload), daemon=True)
+        self.scratch = Path(tempfile.mkdtemp(prefix="autograder-workers-"))
+        self.threads = [threading.Thread(target=self._loop, daemon=True,
+                                         args=(log_dir / f"worker-{n}.log", preload, self.scratch / f"worker-{n}"))
                         for n in range(max(1, workers))]
         for thread in self.threads:
             thread.start()
@@ -186,11 +185,14 @@ class LocalPool:
             self.todo.put(None)
 
     def close(self) -> None:
+        """Let the workers stop once they are done; remove their scratch folders (no task writes there once
+        every result is in)."""
         for _ in self.threads:
             self.todo.put(None)
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def _loop(self, log: Path, preload: list[str]) -> None:
-        worker = LocalWorker(log, preload)
+    def _loop(self, log: Path, preload: list[str], scratch: Path) -> None:
+        worker = LocalWorker(log, preload, scratch)
         try:
             try:
                 worker._start()
@@ -203,7 +205,7 @@ class LocalPool:
                     worker.stop()
                     self.done.put((task, error_result(task, f"grader error: {type(error).__name__}: {error}")))
         finally:
-            worker.close()
+            worker.stop()
 
 
 def _run_dask(tasks: list[dict], address: str, done: queue.Queue) -> object:
