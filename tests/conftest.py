@@ -7,9 +7,11 @@ import csv
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -45,12 +47,54 @@ def _start_book_build() -> None:
          "--keep-going"], cwd=REPO, env=_env(), stdout=log, stderr=subprocess.STDOUT, text=True))
 
 
-def pytest_collection_modifyitems(session, config, items):
-    """Start the book build as soon as a collected test needs it: it executes chapters on one core while the
-    grading tests, collected earlier, use the other."""
+_FAST_RUNS: dict[str, Future] = {}
+_FAST_PROCESSES: list[subprocess.Popen] = []
+
+
+def _run_fast(assignment: str) -> subprocess.CompletedProcess:
+    """Every variant of ``assignment`` through ``benchmarks/cell_runner.py``, at low CPU priority."""
+    wanted = json.dumps({v.name: v.cells for v in variants(assignment)})
+    args = ["nice", "-n", "10", sys.executable, str(REPO / "benchmarks" / "cell_runner.py"),
+            str(SOLUTIONS / assignment / f"{assignment}.ipynb")]
+    process = subprocess.Popen(args, cwd=REPO, env=_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _FAST_PROCESSES.append(process)
+    stdout, stderr = process.communicate(wanted)
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
+
+
+def _start_fast_runs(items) -> None:
+    """Run the fast runner for every assignment a collected test asks about, one after the other in a
+    background thread and at low priority: it uses the CPU that the tests before test_grading leave idle
+    (kernels starting, browsers waiting, sleeping submissions) and yields to them otherwise."""
+    wanted = [item.callspec.params["assignment"] for item in items
+              if "fast_graded" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")]
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fast-runner")
+    for assignment in dict.fromkeys(wanted):
+        _FAST_RUNS[assignment] = pool.submit(_run_fast, assignment)
+    pool.shutdown(wait=False)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run stopped early (``-x``, a failure, Ctrl-C) does not wait for fast-runner work nobody needs."""
+    for future in _FAST_RUNS.values():
+        future.cancel()
+    for process in _FAST_PROCESSES:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def pytest_collection_finish(session):
+    """Once the tests to run are known (after ``-k`` and the like): start the book build if one of them
+    needs it, so that it executes chapters while the grading tests, collected earlier, run; and start
+    the fast runner's work in the background."""
+    items = session.items
+    if session.config.option.collectonly:
+        return
     if not os.environ.get("BOOK_HTML") and any(
             {"html_dir", "book_build"} & set(getattr(item, "fixturenames", ())) for item in items):
         _start_book_build()
+    _start_fast_runs(items)
 
 
 @pytest.fixture(scope="session")
@@ -120,9 +164,8 @@ def fast_graded():
 
     def grade(assignment: str):
         if assignment not in cache:
-            wanted = json.dumps({v.name: v.cells for v in variants(assignment)})
-            result = run([sys.executable, str(REPO / "benchmarks" / "cell_runner.py"),
-                          str(SOLUTIONS / assignment / f"{assignment}.ipynb")], input=wanted)
+            started = _FAST_RUNS.get(assignment)
+            result = started.result() if started else _run_fast(assignment)
             assert result.returncode == 0, result.stderr[-4000:]
             cache[assignment] = json.loads(result.stdout)
         return cache[assignment]
