@@ -434,7 +434,7 @@ def test_no_file_escaped_the_sandbox(hostile_class):
     reason = rows["files_outside"]["reason"]
     assert "not allowed" in reason and "solutions" in reason, reason
     # the task's gradebook (hidden tests included), in its worker's folder
-    assert re.search(r"reading /\S*autograder-worker-\S*/gradebook\.db is not allowed", reason), reason
+    assert re.search(r"reading /\S*autograder-workers-\S*/gradebook\.db is not allowed", reason), reason
 
 
 def test_gradebook_is_intact_and_matches_grades_csv(hostile_class):
