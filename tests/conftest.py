@@ -47,39 +47,59 @@ def _start_book_build() -> None:
          "--keep-going"], cwd=REPO, env=_env(), stdout=log, stderr=subprocess.STDOUT, text=True))
 
 
-_FAST_RUNS: dict[str, Future] = {}
-_FAST_PROCESSES: list[subprocess.Popen] = []
+_BACKGROUND: dict[tuple[str, str], Future] = {}
+_CHILDREN: list[subprocess.Popen] = []
 
 
-def _run_fast(assignment: str) -> subprocess.CompletedProcess:
-    """Every variant of ``assignment`` through ``benchmarks/cell_runner.py``, at low CPU priority."""
-    wanted = json.dumps({v.name: v.cells for v in variants(assignment)})
-    args = ["nice", "-n", "10", sys.executable, str(REPO / "benchmarks" / "cell_runner.py"),
-            str(SOLUTIONS / assignment / f"{assignment}.ipynb")]
-    process = subprocess.Popen(args, cwd=REPO, env=_env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
-    _FAST_PROCESSES.append(process)
-    stdout, stderr = process.communicate(wanted)
+def _niced(args: list[str], stdin: str = "") -> subprocess.CompletedProcess:
+    """Run ``args`` at low CPU priority (killed with its children if the session stops early)."""
+    process = subprocess.Popen(["nice", "-n", "10", *args], cwd=REPO, env=_env(), stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _CHILDREN.append(process)
+    stdout, stderr = process.communicate(stdin)
     return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
 
 
-def _start_fast_runs(items) -> None:
-    """Run the fast runner for every assignment a collected test asks about, one after the other in a
-    background thread and at low priority: it uses the CPU that the tests before test_grading leave idle
-    (kernels starting, browsers waiting, sleeping submissions) and yields to them otherwise."""
-    wanted = [item.callspec.params["assignment"] for item in items
-              if "fast_graded" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")]
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fast-runner")
-    for assignment in dict.fromkeys(wanted):
-        _FAST_RUNS[assignment] = pool.submit(_run_fast, assignment)
-    pool.shutdown(wait=False)
+def _run_fast(assignment: str) -> subprocess.CompletedProcess:
+    """Every variant of ``assignment`` through ``benchmarks/cell_runner.py``."""
+    wanted = json.dumps({v.name: v.cells for v in variants(assignment)})
+    return _niced([sys.executable, str(REPO / "benchmarks" / "cell_runner.py"),
+                   str(SOLUTIONS / assignment / f"{assignment}.ipynb")], wanted)
+
+
+def _grade_class(assignment: str) -> tuple[subprocess.CompletedProcess, Path]:
+    """The class of ``graded`` through ``python -m autograder grade``; returns the result and its --out."""
+    root = Path(tempfile.mkdtemp(prefix=f"genml-class-{assignment}-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    subs, out = root / "submitted", root / "out"
+    name = f"{assignment}.ipynb"
+    shutil.copytree(SOLUTIONS / assignment, subs / "reference")
+    shutil.copytree(NOTEBOOKS / assignment, subs / "blank")
+    _write("{ this is not json", subs / "broken" / name)
+    for variant in nbgrader_sample(assignment):
+        _write(build_submission(assignment, variant.cells), subs / variant.name / name)
+    return _niced([sys.executable, "-m", "autograder", "grade", assignment, str(subs), "--out", str(out)]), out
+
+
+def _start_background(items) -> None:
+    """Start, for every assignment a selected test asks about, the fast runner's work and the graded class,
+    each kind one assignment after the other in a background thread and at low priority: they use the CPU
+    that the tests before test_grading leave idle (kernels starting, browsers waiting, sleeping
+    submissions) and yield to them otherwise. The fixtures then wait for their results."""
+    for kind, fixture, job in (("fast", "fast_graded", _run_fast), ("graded", "graded", _grade_class)):
+        wanted = [item.callspec.params["assignment"] for item in items
+                  if fixture in getattr(item, "fixturenames", ()) and hasattr(item, "callspec")]
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"background-{kind}")
+        for assignment in dict.fromkeys(wanted):
+            _BACKGROUND[kind, assignment] = pool.submit(job, assignment)
+        pool.shutdown(wait=False)
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """A run stopped early (``-x``, a failure, Ctrl-C) does not wait for fast-runner work nobody needs."""
-    for future in _FAST_RUNS.values():
+    """A run stopped early (``-x``, a failure, Ctrl-C) does not wait for background work nobody needs."""
+    for future in _BACKGROUND.values():
         future.cancel()
-    for process in _FAST_PROCESSES:
+    for process in _CHILDREN:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
 
@@ -87,14 +107,14 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_collection_finish(session):
     """Once the tests to run are known (after ``-k`` and the like): start the book build if one of them
     needs it, so that it executes chapters while the grading tests, collected earlier, run; and start
-    the fast runner's work in the background."""
+    the grading tests' work in the background."""
     items = session.items
     if session.config.option.collectonly:
         return
     if not os.environ.get("BOOK_HTML") and any(
             {"html_dir", "book_build"} & set(getattr(item, "fixturenames", ())) for item in items):
         _start_book_build()
-    _start_fast_runs(items)
+    _start_background(items)
 
 
 @pytest.fixture(scope="session")
@@ -128,7 +148,7 @@ def _write(notebook_or_text, path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def graded(tmp_path_factory):
+def graded():
     """grades.csv rows by student id, for every assignment, graded by ``python -m autograder grade``.
 
     The class: the reference, the blank copy, a broken file and ``nbgrader_sample`` of the variants (every
@@ -138,15 +158,8 @@ def graded(tmp_path_factory):
     def grade(assignment: str):
         if assignment in cache:
             return cache[assignment]
-        root = tmp_path_factory.mktemp(f"class-{assignment}")
-        subs, out = root / "submitted", root / "out"
-        name = f"{assignment}.ipynb"
-        shutil.copytree(SOLUTIONS / assignment, subs / "reference")
-        shutil.copytree(NOTEBOOKS / assignment, subs / "blank")
-        _write("{ this is not json", subs / "broken" / name)
-        for variant in nbgrader_sample(assignment):
-            _write(build_submission(assignment, variant.cells), subs / variant.name / name)
-        result = run([sys.executable, "-m", "autograder", "grade", assignment, str(subs), "--out", str(out)])
+        started = _BACKGROUND.get(("graded", assignment))
+        result, out = started.result() if started else _grade_class(assignment)
         assert result.returncode == 0, result.stderr[-4000:]
         with (out / "grades.csv").open() as handle:
             rows = {row["student_id"]: row for row in csv.DictReader(handle)}
@@ -164,7 +177,7 @@ def fast_graded():
 
     def grade(assignment: str):
         if assignment not in cache:
-            started = _FAST_RUNS.get(assignment)
+            started = _BACKGROUND.get(("fast", assignment))
             result = started.result() if started else _run_fast(assignment)
             assert result.returncode == 0, result.stderr[-4000:]
             cache[assignment] = json.loads(result.stdout)
