@@ -250,7 +250,8 @@ def _labelled_slider(name: str, values: list, value):
 def _live_figure(plot: Callable, sliders: dict[str, list], defaults: dict):
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-    from IPython.display import display
+    from IPython.core.pylabtools import print_figure
+    from IPython.display import Image, display
 
     controls, rows = {}, []
     for name, values in sliders.items():
@@ -258,8 +259,10 @@ def _live_figure(plot: Callable, sliders: dict[str, list], defaults: dict):
         rows.append(row)
 
     def draw(**params):
+        # The PNG the inline backend would show, made here: a figure built without pyplot (or a kernel whose
+        # backend is not the inline one) would otherwise be shown as "<Figure size ...>".
         fig = plot(**params)
-        display(fig)
+        display(Image(data=print_figure(fig, "png", bbox_inches="tight")))
         plt.close(fig)
 
     output = widgets.interactive_output(draw, controls)

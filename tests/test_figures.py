@@ -145,3 +145,21 @@ def test_redrawn_frames_of_a_reused_figure_equal_full_draws():
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     assert figures._rgb_image(fig).tobytes() == Image.open(buffer).convert("RGB").tobytes()
+
+
+def test_live_figure_shows_a_png_whatever_the_backend(monkeypatch):
+    import IPython.display
+    from matplotlib.figure import Figure
+
+    monkeypatch.delenv(figures.STATIC_ENV, raising=False)
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objects, **kwargs: shown.extend(objects))
+
+    def bare_plot(slope):  # no pyplot: no backend ever registers a display formatter for it
+        fig = Figure(figsize=(2, 1))
+        fig.add_subplot().plot([0, 1], [0, slope])
+        return fig
+
+    interactive_figure(bare_plot, slope=[1, 2])
+    assert len(shown) == 1 and isinstance(shown[0], IPython.display.Image), shown
+    assert shown[0].data.startswith(b"\x89PNG")

@@ -152,7 +152,7 @@ def test_chapter_opens_by_double_click_runs_and_its_slider_redraws(browser, lab)
         try:
             image.wait_for(timeout=30_000)
         except Exception as error:
-            raise AssertionError(f"no image in the figure; the figure holds: {figure.inner_html()[:3000]}") from error
+            raise AssertionError(f"no image in the figure; the figure shows: {figure.inner_text()[-3000:]}") from error
         cut = page.evaluate("""() => Array.from(document.querySelectorAll('.widget-label, .widget-readout'))
             .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth).map(e => e.textContent)""")
         assert cut == [], f"slider labels cut: {cut}"
