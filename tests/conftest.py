@@ -95,6 +95,16 @@ def _start_background(items) -> None:
         pool.shutdown(wait=False)
 
 
+# Tests that mostly wait (a wedged kernel's timeouts, JupyterLab and a browser) run first, while the book
+# build and the background grading work keep the cores busy; the rest keep their file order.
+WAITING_FIRST = ("test_wedged_kernel.py", "test_lab.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {name: position for position, name in enumerate(WAITING_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def pytest_sessionfinish(session, exitstatus):
     """A run stopped early (``-x``, a failure, Ctrl-C) does not wait for background work nobody needs."""
     for future in _BACKGROUND.values():
