@@ -8,7 +8,7 @@
   ``language_info`` into the notebook's metadata and marks the tab as changed if they differ from the
   file's: Jupytext does not keep ``language_info`` in a chapter's text, and nbgrader's released
   notebooks hold only ``{"name": "python"}``. The server fills in what the kernel will report before
-  the page sees the notebook.
+  the page sees the notebook. A text notebook's cells get the same ids on every read.
 """
 
 from __future__ import annotations
@@ -67,6 +67,11 @@ class CourseContentsManager(AsyncTextFileContentsManager):
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
         if model.get("type") == "notebook" and model.get("content"):
             complete_kernel_metadata(model["content"]["metadata"])
+            if not path.endswith(".ipynb"):
+                # A text notebook has no cell ids, and Jupytext draws random ones on every read: number
+                # them, so that the same file always gives the same notebook.
+                for number, cell in enumerate(model["content"]["cells"]):
+                    cell["id"] = f"cell-{number}"
         return model
 
     async def save(self, model, path=""):

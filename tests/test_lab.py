@@ -42,9 +42,10 @@ def lab(tmp_path_factory):
            "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
     env.pop("GENML_STATIC_FIGURES", None)
     log = (home / "server.log").open("w")
+    # expose_app_in_browser: a failure can show the page's notebook model next to the file's
     server = subprocess.Popen([str(REPO / "dev"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-                               f"--IdentityProvider.token={token}"], cwd=REPO, env=env, stdout=log,
-                              stderr=subprocess.STDOUT)
+                               f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True"],
+                              cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -137,7 +138,12 @@ def test_chapter_opens_by_double_click_runs_and_its_slider_redraws(browser, lab)
         _wait_kernel_idle(page)
         tab = _current_tab(page)
         assert CHAPTER in tab.inner_text()
-        assert "jp-mod-dirty" not in tab.get_attribute("class"), "an untouched chapter is marked as modified"
+        if "jp-mod-dirty" in tab.get_attribute("class"):
+            shown = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON()")
+            stored = _api(lab, f"book/{CHAPTER}")["content"]
+            raise AssertionError(f"an untouched chapter is marked as modified: page {shown['metadata']} "
+                                 f"{[c.get('id') for c in shown['cells'][:3]]}, file {stored['metadata']} "
+                                 f"{[c.get('id') for c in stored['cells'][:3]]}")
         assert page.get_by_text("notebook is read-only").count() >= 1
 
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
