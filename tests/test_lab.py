@@ -97,6 +97,47 @@ def _wait_kernel_idle(page, timeout: int = 60_000) -> None:
                            timeout=timeout)
 
 
+def _differences(shown, stored, where: str = "") -> list[str]:
+    """Where two JSON values differ (at most a few places, for a failure message)."""
+    if isinstance(shown, dict) and isinstance(stored, dict):
+        return [d for key in sorted(set(shown) | set(stored))
+                for d in _differences(shown.get(key), stored.get(key), f"{where}/{key}")][:8]
+    if isinstance(shown, list) and isinstance(stored, list) and len(shown) == len(stored):
+        return [d for i, (a, b) in enumerate(zip(shown, stored)) for d in _differences(a, b, f"{where}[{i}]")][:8]
+    return [] if shown == stored else [f"{where}: page {str(shown)[:300]!r}, file {str(stored)[:300]!r}"]
+
+
+def _wait_until_open(page) -> None:
+    """Wait until the current notebook has loaded its file and its kernel has started and told the page its
+    name and language (JupyterLab writes both into the notebook's metadata then).
+
+    Before its file has loaded, a notebook panel shows one blank cell and may count as modified.
+    """
+    page.wait_for_function("() => { const w = window.jupyterapp.shell.currentWidget;"
+                           " return !!(w && w.context && w.context.isReady); }", timeout=60_000)
+    page.evaluate("""async () => {
+        const panel = window.jupyterapp.shell.currentWidget;
+        await panel.sessionContext.ready;
+        const kernel = panel.sessionContext.session.kernel;
+        await kernel.info;
+        await kernel.spec;
+        await new Promise(resolve => setTimeout(resolve, 200));
+    }""")
+    _wait_kernel_idle(page)
+
+
+def _assert_not_modified(page, lab, path: str) -> None:
+    """The current notebook is not modified (neither its model nor its tab); if it is, say how the page's
+    notebook differs from the file."""
+    dirty = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty")
+    if not dirty and "jp-mod-dirty" not in _current_tab(page).get_attribute("class"):
+        return
+    shown = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON()")
+    stored = _api(lab, path)["content"]
+    raise AssertionError(f"an untouched notebook, {path}, is marked as modified; differences: "
+                         f"{_differences(shown, stored) or 'none in content'}")
+
+
 def test_server_side_rules():
     assert is_course_source("book/ch01_overfitting.md") and is_course_source("/notebooks/ch01/ch01.ipynb")
     assert is_course_source("solutions/ch02_splits/ch02_splits.ipynb")
@@ -134,16 +175,10 @@ def test_chapter_opens_by_double_click_runs_and_its_slider_redraws(browser, lab)
     try:
         _double_click(page, "book")
         _double_click(page, CHAPTER)
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        _wait_kernel_idle(page)
+        _wait_until_open(page)
         tab = _current_tab(page)
         assert CHAPTER in tab.inner_text()
-        if "jp-mod-dirty" in tab.get_attribute("class"):
-            shown = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON()")
-            stored = _api(lab, f"book/{CHAPTER}")["content"]
-            raise AssertionError(f"an untouched chapter is marked as modified: page {shown['metadata']} "
-                                 f"{[c.get('id') for c in shown['cells'][:3]]}, file {stored['metadata']} "
-                                 f"{[c.get('id') for c in stored['cells'][:3]]}")
+        _assert_not_modified(page, lab, f"book/{CHAPTER}")
         assert page.get_by_text("notebook is read-only").count() >= 1
 
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").click()
@@ -185,9 +220,8 @@ def test_assignment_copy_has_nbgrader_validate_and_assignment_list(browser, lab)
         _double_click(page, "work")
         _double_click(page, "ch01_overfitting")
         _double_click(page, "ch01_overfitting.ipynb")
-        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
-        _wait_kernel_idle(page)
-        assert "jp-mod-dirty" not in _current_tab(page).get_attribute("class"), "an untouched copy is modified"
+        _wait_until_open(page)
+        _assert_not_modified(page, lab, "work/ch01_overfitting/ch01_overfitting.ipynb")
         validate = page.locator("jp-button", has_text=re.compile("^\\s*Validate\\s*$")).first
         validate.click()
         results = page.locator(".jp-Dialog", has_text="Validation Results")
