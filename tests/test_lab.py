@@ -103,7 +103,8 @@ def _differences(shown, stored, where: str = "") -> list[str]:
         return [d for key in sorted(set(shown) | set(stored))
                 for d in _differences(shown.get(key), stored.get(key), f"{where}/{key}")][:8]
     if isinstance(shown, list) and isinstance(stored, list) and len(shown) == len(stored):
-        return [d for i, (a, b) in enumerate(zip(shown, stored)) for d in _differences(a, b, f"{where}[{i}]")][:8]
+        pairs = enumerate(zip(shown, stored, strict=True))
+        return [d for i, (a, b) in pairs for d in _differences(a, b, f"{where}[{i}]")][:8]
     return [] if shown == stored else [f"{where}: page {str(shown)[:300]!r}, file {str(stored)[:300]!r}"]
 
 
