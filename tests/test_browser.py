@@ -20,7 +20,12 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
 class OfflinePage:
-    """A page that blocks and records every request leaving the local folder, and records JS errors."""
+    """One browser tab that blocks and records every request leaving the local folder, and records JS errors.
+
+    A test opens all its pages in one tab, one after the other: a new browser context per page starts a new
+    renderer that compiles the theme's and MathJax's scripts again (twice the CPU time over the book).
+    ``blocked`` and ``errors`` are those of the page opened last.
+    """
 
     def __init__(self, browser):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -39,6 +44,9 @@ class OfflinePage:
             route.abort()
 
     def open(self, path: Path):
+        self.page.goto("about:blank")
+        self.blocked.clear()
+        self.errors.clear()
         self.page.goto(path.as_uri(), wait_until="load")
         return self.page
 
@@ -58,9 +66,9 @@ def _page_id(path: Path) -> str:
 
 def test_every_page_is_offline_error_free_and_typeset(browser, html_dir):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for path in book_pages(html_dir) + [html_dir / "index.html"]:
-        offline = OfflinePage(browser)
-        try:
+    offline = OfflinePage(browser)
+    try:
+        for path in book_pages(html_dir) + [html_dir / "index.html"]:
             page = offline.open(path)
             if 'class="math' in path.read_text():
                 page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
@@ -74,17 +82,17 @@ def test_every_page_is_offline_error_free_and_typeset(browser, html_dir):
                 page.screenshot(path=str(SCREENSHOTS / f"{_page_id(path)}.png"), full_page=True)
             assert offline.blocked == [], f"{path.name} reached out: {offline.blocked}"
             assert offline.errors == [], f"{path.name} JavaScript errors: {offline.errors}"
-        finally:
-            offline.close()
+    finally:
+        offline.close()
 
 
 def test_every_slider_changes_its_figure(browser, html_dir):
     checked = 0
-    for path in book_pages(html_dir):
-        if "genml-figure" not in path.read_text():
-            continue
-        offline = OfflinePage(browser)
-        try:
+    offline = OfflinePage(browser)
+    try:
+        for path in book_pages(html_dir):
+            if "genml-figure" not in path.read_text():
+                continue
             page = offline.open(path)
             for figure in page.locator(".genml-figure").all():
                 image = figure.locator("img")
@@ -97,9 +105,9 @@ def test_every_slider_changes_its_figure(browser, html_dir):
                     assert image.get_attribute("src") != before, f"{path.name}: a slider did not change its figure"
                     assert slider.evaluate("s => s.parentNode.querySelector('output').textContent") != shown
                     checked += 1
-            assert offline.errors == [], offline.errors
-        finally:
-            offline.close()
+            assert offline.errors == [], f"{path.name} JavaScript errors: {offline.errors}"
+    finally:
+        offline.close()
     assert checked >= 5, "chapter 1 alone has five sliders"
 
 
@@ -122,9 +130,9 @@ def _notebook_opened_by(page, link) -> nbformat.NotebookNode:
 def test_every_chapter_page_downloads_its_notebook(browser, html_dir):
     chapters = sorted(html_dir.glob("book/ch*.html"))
     assert len(chapters) == 10
-    for path in chapters:
-        offline = OfflinePage(browser)
-        try:
+    offline = OfflinePage(browser)
+    try:
+        for path in chapters:
             page = offline.open(path)
             expected = nbformat.read(html_dir / "_sources" / "book" / f"{path.stem}.ipynb", as_version=4)
             page.locator("button[aria-label='Download this page']").click()
@@ -138,9 +146,9 @@ def test_every_chapter_page_downloads_its_notebook(browser, html_dir):
             assert link.get_attribute("download") == f"{path.stem}.ipynb"
             assert _notebook_opened_by(page, link) == expected
             assert any(cell.cell_type == "code" for cell in expected.cells)
-            assert offline.blocked == [] and offline.errors == [], (offline.blocked, offline.errors)
-        finally:
-            offline.close()
+            assert offline.blocked == [] and offline.errors == [], (path.name, offline.blocked, offline.errors)
+    finally:
+        offline.close()
 
 
 def test_search_finds_a_term_offline(browser, html_dir):
