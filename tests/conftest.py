@@ -96,13 +96,16 @@ def _start_background(items) -> None:
 
 
 # Tests that mostly wait (a wedged kernel's timeouts, JupyterLab and a browser) run first, while the book
-# build and the background grading work keep the cores busy; the rest keep their file order.
+# build and the background grading work keep the cores busy; the tests that collect the background work's
+# results run last, so that it fills the cores until the other tests end; the rest keep their file order.
 WAITING_FIRST = ("test_wedged_kernel.py", "test_lab.py")
+BACKGROUND_RESULTS_LAST = ("test_grading.py",)
 
 
 def pytest_collection_modifyitems(session, config, items):
     rank = {name: position for position, name in enumerate(WAITING_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+    rank.update({name: len(WAITING_FIRST) + 1 + position for position, name in enumerate(BACKGROUND_RESULTS_LAST)})
+    items.sort(key=lambda item: rank.get(item.path.name, len(WAITING_FIRST)))
 
 
 def pytest_sessionfinish(session, exitstatus):
