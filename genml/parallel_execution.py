@@ -5,6 +5,11 @@ the other. This module runs first (Sphinx's ``env-before-read-docs``): it execut
 will be read and has no cached result yet, one process per core, and stores the results in the same
 jupyter-cache, read the same way MyST-NB reads them. MyST-NB then finds every notebook cached. A
 notebook that fails here is left uncached, so MyST-NB executes it again and reports the error as usual.
+
+Each worker forks its kernels from a process that has imported ipykernel and the slow half of the
+chapters' imports once (the grader's zygote, ``autograder.kernel_zygote``): a launched kernel spends about
+3 s importing them (PyTorch, the ``torch._dynamo`` that the first optimizer step imports, SciPy). Matplotlib
+is left out: it reads its backend when imported, and each kernel must choose the inline one itself.
 """
 
 from __future__ import annotations
@@ -22,11 +27,17 @@ LOGGER = logging.getLogger(__name__)
 MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
 # Kernels share the cores with each other: one BLAS / OpenMP thread each (unless the caller chose).
 THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# What the kernels' zygote imports before it forks them (what the chapters import, but Matplotlib).
+PRELOAD = ("numpy", "scipy", "scipy.signal", "scipy.stats", "torch", "sklearn.model_selection", "sklearn.linear_model")
 
 
-def _limit_threads() -> None:
+def _start_worker() -> None:
+    """Initialise a worker process: one thread per kernel, and the zygote its kernels are forked from."""
     for name in THREAD_LIMITS:
         os.environ.setdefault(name, "1")
+    from autograder import kernel_zygote
+
+    kernel_zygote.start(list(PRELOAD))  # if it cannot start, kernels are launched as usual
 
 
 def _is_myst_notebook(path: Path) -> bool:
@@ -36,18 +47,42 @@ def _is_myst_notebook(path: Path) -> bool:
     return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
 
 
+def join_streams(notebook) -> None:
+    """Join each code cell's consecutive outputs to one stream into one output, text for text.
+
+    A kernel sends printed text in chunks cut where its periodic flush happens to fall, sometimes in the
+    middle of a line; MyST-NB's ``merge_streams`` ends every chunk with a line break, so the page would show
+    a blank line that depends on timing.
+    """
+    for cell in notebook.cells:
+        joined = []
+        for output in cell.get("outputs", []):
+            previous = joined[-1] if joined else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+                previous["text"] += output["text"]
+            else:
+                joined.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = joined
+
+
 def _execute(cache_path: str, pk: int, timeout: int, allow_errors: bool) -> tuple[str, float, str | None]:
     """Run in a worker process: execute one project notebook and cache it (as MyST-NB would)."""
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
     from jupyter_cache.executors.utils import single_nb_execution
 
+    from autograder.kernel_zygote import ZygoteKernelManager
+
     cache = get_cache(cache_path)
     project_nb = cache.get_project_notebook(pk)
     result = single_nb_execution(project_nb.nb, cwd=str(Path(project_nb.uri).parent), timeout=timeout,
-                                 allow_errors=allow_errors, meta_override=True)
+                                 allow_errors=allow_errors, meta_override=True,
+                                 kernel_manager_class=ZygoteKernelManager)
     if result.err is not None:
         return project_nb.uri, result.time, f"{type(result.err).__name__}: {result.err}"
+    join_streams(project_nb.nb)
     cache.cache_notebook_bundle(CacheBundleIn(project_nb.nb, project_nb.uri,
                                               data={"execution_seconds": result.time}),
                                 check_validity=False, overwrite=True)
@@ -93,7 +128,7 @@ def execute_in_parallel(app, env, docnames) -> None:
     LOGGER.info(f"executing {len(pending)} notebook(s) in {workers} parallel processes")
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                             initializer=_limit_threads) as pool:
+                             initializer=_start_worker) as pool:
         futures = [pool.submit(_execute, str(cache_path), pk, config.execution_timeout,
                                config.execution_allow_errors) for pk in pending]
         for future in as_completed(futures):

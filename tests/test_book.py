@@ -21,7 +21,27 @@ def test_book_builds_from_clean_without_warnings(book_build):
     parallel = set(re.findall(r"book/(\w+)\.md: Executed notebook in [\d.]+ seconds \(parallel\)", log))
     assert set(CHAPTERS) <= parallel, set(CHAPTERS) - parallel
     assert "Executing notebook using" not in log, "MyST-NB executed a notebook one after the other"
+    # ... with kernels forked from a zygote that had imported what the chapters import
+    assert "kernel zygote unavailable" not in log and "could not preload" not in log, log[-3000:]
     assert (html / "index.html").is_file()
+
+
+def test_printed_text_cut_into_chunks_is_joined_as_printed():
+    from genml.parallel_execution import join_streams
+
+    def stream(name, text):
+        return nbformat.v4.new_output("stream", name=name, text=text)
+
+    figure = nbformat.v4.new_output("display_data", data={"text/plain": "<Figure>"})
+    cell = nbformat.v4.new_code_cell(outputs=[stream("stdout", "a = 1: "), stream("stdout", "ok"),
+                                              stream("stdout", "\nb"), stream("stderr", "careful\n"),
+                                              stream("stdout", "c\n"), figure, stream("stdout", "d\n")])
+    notebook = nbformat.v4.new_notebook(cells=[cell, nbformat.v4.new_markdown_cell("text")])
+    join_streams(notebook)
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in cell.outputs] == [
+        ("stream", "stdout", "a = 1: ok\nb"), ("stream", "stderr", "careful\n"), ("stream", "stdout", "c\n"),
+        ("display_data", None, None), ("stream", "stdout", "d\n")]
+    assert "outputs" not in notebook.cells[1]
 
 
 def test_rebuild_with_nothing_changed_executes_nothing(book_build, html_dir):
