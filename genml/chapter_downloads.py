@@ -14,6 +14,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from genml.parallel_execution import is_myst_notebook
+
 RUN_NOTE = """<div class="admonition tip genml-run-chapter">
 <p class="admonition-title">Run this {kind}</p>
 <p>Download it as a notebook, <a href="{url}" download="{name}"><code>{name}</code></a> (also under the
@@ -27,11 +29,9 @@ as it is: keep your own version with <em>File &gt; Save As...</em>.</p>
 
 def chapter_notebook(source: Path) -> nbformat.NotebookNode | None:
     """The notebook of a MyST Markdown notebook page (None for a page that is plain Markdown)."""
-    if source.suffix != ".md":
+    if not is_myst_notebook(source):
         return None
     notebook = jupytext.read(source, fmt="md:myst")
-    if "kernelspec" not in notebook.metadata:
-        return None
     notebook.metadata.pop("jupytext", None)
     for cell in notebook.cells:
         if cell.cell_type == "code":

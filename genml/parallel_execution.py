@@ -40,7 +40,8 @@ def _start_worker() -> None:
     kernel_zygote.start(list(PRELOAD))  # if it cannot start, kernels are launched as usual
 
 
-def _is_myst_notebook(path: Path) -> bool:
+def is_myst_notebook(path: Path) -> bool:
+    """True for a MyST Markdown notebook: a ``.md`` page whose front matter names a kernel."""
     if path.suffix != ".md":
         return False
     head = path.read_text(encoding="utf-8")[:2000]
@@ -100,7 +101,7 @@ def notebooks_to_execute(app, docnames) -> list[Path]:
         relative = path.relative_to(app.srcdir).as_posix()
         if any(fnmatch.fnmatch(relative, pattern) for pattern in config.execution_excludepatterns):
             continue
-        if _is_myst_notebook(path):
+        if is_myst_notebook(path):
             paths.append(path)
     return paths
 
