@@ -11,7 +11,8 @@ runs, limits apply, nothing of the submission existed before the fork).
 In the worker, ``start(preload)`` starts the zygote, and ``ZygoteExecute`` (nbgrader's ``Execute`` with
 ``ZygoteKernelManager``) asks it for kernels. Without a zygote, or for another kernel command, the kernel
 is launched as usual. Either way the worker talks to it with ``PromptKernelClient``, and kills it as soon
-as the notebook has run.
+as the notebook has run. The book build's workers (``genml.parallel_execution``) fork the chapters'
+kernels the same way.
 """
 
 from __future__ import annotations
