@@ -38,11 +38,13 @@ def python_language_info() -> dict:
     return dict(IPythonKernel.language_info)
 
 
-def complete_kernel_metadata(metadata: dict) -> None:
-    """Fill in what JupyterLab would set when the notebook's kernel starts (same values, so no change)."""
+def complete_kernel_metadata(metadata: dict, specs: KernelSpecManager | None = None) -> None:
+    """Fill in what JupyterLab would set when the notebook's kernel starts (same values, so no change).
+
+    ``specs`` is the server's kernel spec manager (a new one if None)."""
     name = metadata.get("kernelspec", {}).get("name")
     try:
-        spec = KernelSpecManager().get_kernel_spec(name) if name else None
+        spec = (specs or KernelSpecManager()).get_kernel_spec(name) if name else None
     except Exception:  # an unknown kernel: JupyterLab asks which kernel to use, nothing to fill in
         return
     if spec is None:
@@ -66,7 +68,8 @@ class CourseContentsManager(AsyncTextFileContentsManager):
     async def get(self, path, content=True, type=None, format=None, **kwargs):
         model = await super().get(path, content=content, type=type, format=format, **kwargs)
         if model.get("type") == "notebook" and model.get("content"):
-            complete_kernel_metadata(model["content"]["metadata"])
+            # the server's own manager (the parent is the server), not a new one on every read
+            complete_kernel_metadata(model["content"]["metadata"], getattr(self.parent, "kernel_spec_manager", None))
             if not path.endswith(".ipynb"):
                 # A text notebook has no cell ids, and Jupytext draws random ones on every read: number
                 # them, so that the same file always gives the same notebook.
