@@ -23,10 +23,13 @@ from pathlib import Path
 
 from sphinx.util import logging
 
+from autograder.zygote_process import IMPORT_ENV
+
 LOGGER = logging.getLogger(__name__)
 MYST_READER = {"type": "plugin", "name": "myst_nb_md"}
-# Kernels share the cores with each other: one BLAS / OpenMP thread each (unless the caller chose).
-THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+# Kernels share the cores with each other: one BLAS / OpenMP thread each, as the zygote imports its
+# libraries with (a caller's own setting reaches what each kernel imports itself).
+THREAD_LIMITS = tuple(name for name in IMPORT_ENV if name.endswith("_NUM_THREADS"))
 # What the kernels' zygote imports before it forks them (what the chapters import, but Matplotlib).
 PRELOAD = ("numpy", "scipy", "scipy.signal", "scipy.stats", "torch", "sklearn.model_selection", "sklearn.linear_model")
 
